@@ -1,0 +1,11 @@
+# One file per command, each owned by the area it exposes.
+target_sources(sandboxdoctor_cli PRIVATE
+    cmd_status.cpp
+    cmd_diff.cpp
+    cmd_apply.cpp
+    cmd_restore.cpp
+    cmd_inspect.cpp
+    cmd_prepare.cpp
+    cmd_verify.cpp
+    cmd_probedns.cpp
+)

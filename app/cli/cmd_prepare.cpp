@@ -1,0 +1,16 @@
+#include "clicontext.h"
+#include "commands.h"
+
+namespace SandboxDoctor::Cli {
+
+// Placeholder until the command's area lands; it says so rather than pretending.
+Command prepareCommand()
+{
+    return {QStringLiteral("prepare"), QStringLiteral("(not available yet)"), nullptr,
+            [](CliContext &context, const QCommandLineParser &) {
+                context.err() << "prepare is not available in this build yet." << Qt::endl;
+                return 2;
+            }};
+}
+
+} // namespace SandboxDoctor::Cli

@@ -1,0 +1,125 @@
+#include "common/policy.h"
+
+namespace SandboxDoctor {
+
+QString sandboxModeName(SandboxMode mode)
+{
+    switch (mode) {
+    case SandboxMode::ReadOnly: return QStringLiteral("read-only");
+    case SandboxMode::WorkspaceWrite: return QStringLiteral("workspace-write");
+    case SandboxMode::DangerFullAccess: return QStringLiteral("danger-full-access");
+    }
+    return QStringLiteral("workspace-write");
+}
+
+std::optional<SandboxMode> parseSandboxMode(QStringView name)
+{
+    if (name == QLatin1String("read-only"))
+        return SandboxMode::ReadOnly;
+    if (name == QLatin1String("workspace-write"))
+        return SandboxMode::WorkspaceWrite;
+    if (name == QLatin1String("danger-full-access"))
+        return SandboxMode::DangerFullAccess;
+    return std::nullopt;
+}
+
+namespace {
+
+SandboxPolicy workspaceWrite(QString reason, QString hint)
+{
+    return {SandboxMode::WorkspaceWrite, true, std::move(reason), std::move(hint)};
+}
+
+SandboxPolicy dangerFullAccess(QString reason, QString hint)
+{
+    return {SandboxMode::DangerFullAccess, false, std::move(reason), std::move(hint)};
+}
+
+SandboxPolicy macosPolicy(const PolicyInputs &in)
+{
+    const QString upgradeHint = QStringLiteral(
+        "Upgrade Codex (`brew upgrade codex` or `npm i -g @openai/codex`) once a release that fixes "
+        "openai/codex#10390 ships, then set that release as the macOS fixed version "
+        "(Settings, or --darwin-fixed-version) to return to workspace-write with network access.");
+    const QString bug = QStringLiteral(
+        "On macOS, Codex's Seatbelt sandbox ignores sandbox_workspace_write.network_access in "
+        "workspace-write mode (openai/codex#10390), so every DNS lookup inside the agent fails");
+
+    if (!in.darwinFixedVersion) {
+        return dangerFullAccess(
+            bug + QStringLiteral("; no Codex release is known to fix it, so danger-full-access is the only "
+                                 "mode with working network."),
+            upgradeHint);
+    }
+    const QString fixed = in.darwinFixedVersion->toString();
+    if (!in.codexVersion) {
+        return dangerFullAccess(
+            bug + QStringLiteral("; the Codex version is unknown, so it is assumed to predate the fix in %1.")
+                      .arg(fixed),
+            QStringLiteral("Point the app at your Codex executable (--codex, or Settings) so its version "
+                           "can be read; if it is %1 or newer, workspace-write will be chosen.")
+                .arg(fixed));
+    }
+    const QString version = in.codexVersion->toString();
+    if (*in.codexVersion >= *in.darwinFixedVersion) {
+        return workspaceWrite(
+            QStringLiteral("Codex %1 is at or above %2, the first release whose macOS sandbox honours "
+                           "network_access, so workspace-write keeps the filesystem sandbox with network on.")
+                .arg(version, fixed),
+            QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox."));
+    }
+    return dangerFullAccess(
+        bug + QStringLiteral("; Codex %1 is older than %2, the first release with the fix.").arg(version, fixed),
+        QStringLiteral("Upgrade Codex to %1 or newer (`brew upgrade codex` or `npm i -g @openai/codex`) "
+                       "to return to workspace-write with network access.")
+            .arg(fixed));
+}
+
+SandboxPolicy windowsPolicy(const PolicyInputs &in)
+{
+    switch (in.windowsSandbox) {
+    case WindowsSandboxSetting::Absent:
+        return dangerFullAccess(
+            QStringLiteral("[windows] sandbox is not set, so Codex has no native Windows sandbox: "
+                           "workspace-write cannot be enforced and Codex refuses mutating commands "
+                           "\"by policy\"."),
+            QStringLiteral("To keep a filesystem sandbox, add `[windows]` with `sandbox = \"unelevated\"` "
+                           "(or \"elevated\") to config.toml; the policy then becomes workspace-write."));
+    case WindowsSandboxSetting::Elevated:
+    case WindowsSandboxSetting::Unelevated:
+        return workspaceWrite(
+            QStringLiteral("[windows] sandbox = \"%1\" turns on Codex's native Windows sandbox, which "
+                           "enforces workspace-write with network access.")
+                .arg(in.windowsSandbox == WindowsSandboxSetting::Elevated ? QStringLiteral("elevated")
+                                                                          : QStringLiteral("unelevated")),
+            QStringLiteral("Nothing to do."));
+    case WindowsSandboxSetting::Invalid:
+        return workspaceWrite(
+            QStringLiteral("[windows] sandbox holds a value Codex does not accept, so Codex will refuse to "
+                           "load config.toml; the policy fails closed to workspace-write."),
+            QStringLiteral("Set `sandbox` under `[windows]` to exactly \"elevated\" or \"unelevated\"."));
+    case WindowsSandboxSetting::Unreadable:
+        return workspaceWrite(
+            QStringLiteral("config.toml could not be read to find [windows] sandbox, so the policy fails "
+                           "closed to workspace-write."),
+            QStringLiteral("Fix the file's error shown below, then check again."));
+    }
+    return workspaceWrite({}, {});
+}
+
+} // namespace
+
+SandboxPolicy choosePolicy(const PolicyInputs &inputs)
+{
+    switch (inputs.platform) {
+    case Platform::MacOS: return macosPolicy(inputs);
+    case Platform::Windows: return windowsPolicy(inputs);
+    case Platform::Linux: break;
+    }
+    return workspaceWrite(
+        QStringLiteral("Linux's sandbox (Landlock and seccomp) honours network_access, so workspace-write "
+                       "keeps the filesystem sandbox and lets commands reach the network."),
+        QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox."));
+}
+
+} // namespace SandboxDoctor

@@ -1,0 +1,9 @@
+target_sources(sandboxdoctor_core PRIVATE
+    common/error.h
+    common/expected.h
+    common/finding.h common/finding.cpp
+    common/logging.h common/logging.cpp
+    common/platform.h common/platform.cpp
+    common/policy.h common/policy.cpp
+    common/version.h common/version.cpp
+)

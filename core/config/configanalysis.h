@@ -1,0 +1,34 @@
+#pragma once
+
+#include "common/error.h"
+#include "common/finding.h"
+#include "common/policy.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace SandboxDoctor {
+
+// The managed block's state in one config.toml (cli-contract.md).
+enum class BlockState { Current, Stale, Absent, Damaged, Misplaced };
+QString blockStateName(BlockState state);  // "current", "stale", ...
+
+struct ConfigAnalysis final
+{
+    bool exists = false;
+    BlockState block = BlockState::Absent;
+    QList<Finding> findings;       // contract codes, with 1-based lines
+    std::optional<Error> invalid;  // set when the user's content is not valid TOML / UTF-8
+};
+
+// `[windows] sandbox` as the policy needs it; Unreadable for invalid TOML.
+WindowsSandboxSetting readWindowsSandboxSetting(const QByteArray &configBytes);
+
+// Block state and findings of `configBytes` against `policy`. `exists` false
+// means there is no file (config-missing, block absent).
+ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy);
+
+} // namespace SandboxDoctor

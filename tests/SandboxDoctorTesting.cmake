@@ -1,0 +1,36 @@
+# sandboxdoctor_add_test(NAME SOURCES files... [LIBS libs...] [LABELS labels...] [TIMEOUT s])
+# Builds a Qt Test executable and registers it with CTest, offscreen, with its
+# own temporary settings and HOME so no test touches the real user's files.
+function(sandboxdoctor_add_test name)
+    cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE Qt6::Test SandboxDoctor::Core SandboxDoctor::CommonOptions ${ARG_LIBS})
+    target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES
+        TIMEOUT ${ARG_TIMEOUT}
+        LABELS "${ARG_LABELS}"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SANDBOXDOCTOR_SOURCE_DIR=${PROJECT_SOURCE_DIR};SANDBOXDOCTOR_BUILD_DIR=${PROJECT_BINARY_DIR};${ARG_ENVIRONMENT}")
+endfunction()
+
+# The real Codex CLI from npm, the judge of what Codex accepts. Installed once
+# per build tree by a CTest fixture; a failed install fails every test that
+# needs it (they are not run, which CTest counts as failed).
+set(SANDBOXDOCTOR_CODEX_VERSION "0.171.0" CACHE STRING "Codex CLI version the integration tests pin")
+set(SANDBOXDOCTOR_CODEX_PREFIX "${PROJECT_BINARY_DIR}/codex-npm-${SANDBOXDOCTOR_CODEX_VERSION}")
+add_test(NAME codex_npm_install
+    COMMAND ${CMAKE_COMMAND} -DPREFIX=${SANDBOXDOCTOR_CODEX_PREFIX} -DVERSION=${SANDBOXDOCTOR_CODEX_VERSION}
+            -P ${CMAKE_CURRENT_LIST_DIR}/support/install-codex.cmake)
+set_tests_properties(codex_npm_install PROPERTIES FIXTURES_SETUP codex_npm TIMEOUT 600 LABELS integration)
+
+# sandboxdoctor_needs_real_codex(TEST) — the test gets SANDBOXDOCTOR_CODEX_PREFIX
+# (bin/codex is the npm shim; the native binary is inside lib/node_modules).
+function(sandboxdoctor_needs_real_codex name)
+    set_property(TEST ${name} APPEND PROPERTY FIXTURES_REQUIRED codex_npm)
+    set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT
+        "SANDBOXDOCTOR_CODEX_PREFIX=${SANDBOXDOCTOR_CODEX_PREFIX};SANDBOXDOCTOR_CODEX_VERSION=${SANDBOXDOCTOR_CODEX_VERSION}")
+    set_property(TEST ${name} APPEND PROPERTY LABELS integration)
+endfunction()

@@ -1,0 +1,3 @@
+target_sources(sandboxdoctor_ui PRIVATE
+    mainwindow.h mainwindow.cpp
+)
