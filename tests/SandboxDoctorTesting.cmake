@@ -1,10 +1,14 @@
-# sandboxdoctor_add_test(NAME SOURCES files... [LIBS libs...] [LABELS labels...] [TIMEOUT s])
+# sandboxdoctor_add_test(NAME SOURCES files... [LIBS libs... (default: all of core; name
+# one area, e.g. SandboxDoctor::Core::config, to build only what the suite needs)] [LABELS labels...] [TIMEOUT s])
 # Builds a Qt Test executable and registers it with CTest, offscreen, with its
-# own temporary settings and HOME so no test touches the real user's files.
+# source and build folders in the environment (SANDBOXDOCTOR_SOURCE_DIR, _BUILD_DIR).
 function(sandboxdoctor_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
-    target_link_libraries(${name} PRIVATE Qt6::Test SandboxDoctor::Core SandboxDoctor::CommonOptions ${ARG_LIBS})
+    if(NOT ARG_LIBS)
+        set(ARG_LIBS SandboxDoctor::Core)
+    endif()
+    target_link_libraries(${name} PRIVATE Qt6::Test SandboxDoctor::CommonOptions ${ARG_LIBS})
     target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR}/tests/support)
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_TIMEOUT)

@@ -1,4 +1,5 @@
-target_sources(sandboxdoctor_core PRIVATE
+sandboxdoctor_core_area(common)
+target_sources(sandboxdoctor_core_common PRIVATE
     common/error.h
     common/expected.h
     common/finding.h common/finding.cpp

@@ -1,1 +1,2 @@
-# Sources of core/homes.
+# Per-task CODEX_HOMEs: inspect, scan a workspaces root, prepare.
+sandboxdoctor_core_area(homes DEPENDS common config report)

@@ -1,1 +1,5 @@
-# Sources of core/report.
+# Diagnosis (detection + policy + analysis) and its text/JSON reports.
+sandboxdoctor_core_area(report DEPENDS common config detect)
+target_sources(sandboxdoctor_core_report PRIVATE
+    report/diagnosis.h
+)
