@@ -1,9 +1,16 @@
-# Each area's suites; one line per area so areas never edit each other's files.
-foreach(area config detect homes verify ui cli packaging)
-    if(EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${area}/CMakeLists.txt)
+# Each area's suites; one folder per area so areas never edit each other's files.
+foreach(area common config apply cli detect homes verify ui packaging)
+    if(NOT area STREQUAL "common" AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${area}/CMakeLists.txt)
         add_subdirectory(${area})
     endif()
 endforeach()
-if(SANDBOXDOCTOR_BUILD_BENCHMARKS AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/benchmarks/CMakeLists.txt)
-    add_subdirectory(benchmarks)
+
+# Benchmarks: each tests/benchmarks/<name>/ is its own folder with its own CMakeLists.
+if(SANDBOXDOCTOR_BUILD_BENCHMARKS)
+    file(GLOB benchmark_dirs LIST_DIRECTORIES true ${CMAKE_CURRENT_SOURCE_DIR}/benchmarks/*)
+    foreach(dir IN LISTS benchmark_dirs)
+        if(EXISTS ${dir}/CMakeLists.txt)
+            add_subdirectory(${dir})
+        endif()
+    endforeach()
 endif()

@@ -1,0 +1,1 @@
+# Engine sources (document model, managed block, analysis, edit planning).

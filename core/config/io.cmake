@@ -1,0 +1,1 @@
+# I/O sources (reading config.toml, atomic apply, backups, restore, text diff).
