@@ -1,0 +1,74 @@
+#include "config/configanalysis.h"
+
+#include "config/editplan_p.h"
+
+namespace SandboxDoctor {
+
+QString blockStateName(BlockState state)
+{
+    switch (state) {
+    case BlockState::Current: return QStringLiteral("current");
+    case BlockState::Stale: return QStringLiteral("stale");
+    case BlockState::Absent: return QStringLiteral("absent");
+    case BlockState::Damaged: return QStringLiteral("damaged");
+    case BlockState::Misplaced: return QStringLiteral("misplaced");
+    }
+    return QStringLiteral("absent");
+}
+
+WindowsSandboxSetting readWindowsSandboxSetting(const QByteArray &configBytes)
+{
+    const QByteArray body = configBytes.startsWith(Utf8Bom) ? configBytes.mid(3) : configBytes;
+    if (findInvalidUtf8(body).line > 0)
+        return WindowsSandboxSetting::Unreadable;
+    const auto parsed = parseToml(body);
+    if (!parsed)
+        return WindowsSandboxSetting::Unreadable;
+    const toml::node *node = parsed.value()->at_path("windows.sandbox").node();
+    if (!node) {
+        // A `windows` that is not a table hides the key too; Codex would refuse that file.
+        const toml::node *windows = parsed.value()->get("windows");
+        return windows && !windows->is_table() ? WindowsSandboxSetting::Invalid : WindowsSandboxSetting::Absent;
+    }
+    if (const auto *text = node->as_string()) {
+        if (text->get() == "elevated")
+            return WindowsSandboxSetting::Elevated;
+        if (text->get() == "unelevated")
+            return WindowsSandboxSetting::Unelevated;
+    }
+    return WindowsSandboxSetting::Invalid;
+}
+
+ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy)
+{
+    ConfigAnalysis analysis;
+    analysis.exists = exists;
+    if (!exists) {
+        analysis.block = BlockState::Absent;
+        analysis.findings.append({QString(FindingCode::ConfigMissing), Severity::Warning,
+                                  QStringLiteral("There is no config.toml, so Codex uses its built-in sandbox "
+                                                 "defaults."),
+                                  0, QStringLiteral("Run apply to create config.toml with the managed block.")});
+        return analysis;
+    }
+    auto plan = planEdit(configBytes, policy);
+    if (!plan) {
+        const Error &e = plan.error();
+        analysis.invalid = e;
+        analysis.findings.append({QString(FindingCode::ConfigInvalid), Severity::Error, e.message, e.line, e.hint});
+        return analysis;
+    }
+    analysis.block = plan->layout.state;
+    analysis.findings = plan->findings;
+    if (plan->invalid) {
+        const Error &e = *plan->invalid;
+        analysis.invalid = e;
+        analysis.findings.prepend({QString(FindingCode::ConfigInvalid), Severity::Error,
+                                   e.column > 0 ? QStringLiteral("%1 (column %2)").arg(e.message).arg(e.column)
+                                                : e.message,
+                                   e.line, e.hint});
+    }
+    return analysis;
+}
+
+} // namespace SandboxDoctor

@@ -1,0 +1,107 @@
+#include "config/configdocument.h"
+
+#include "config/tomllexer.h"
+
+#include <cstring>
+
+namespace SandboxDoctor {
+
+TextPosition findInvalidUtf8(QByteArrayView text)
+{
+    const auto *s = reinterpret_cast<const unsigned char *>(text.data());
+    const qsizetype n = text.size();
+    int line = 1;
+    int column = 1;
+    qsizetype i = 0;
+    while (i < n) {
+        const unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else {
+                ++column;
+            }
+            ++i;
+            continue;
+        }
+        int length = 0;
+        char32_t min = 0;
+        char32_t cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            length = 2, min = 0x80, cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            length = 3, min = 0x800, cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            length = 4, min = 0x10000, cp = c & 0x07;
+        } else {
+            return {line, column};
+        }
+        if (i + length > n)
+            return {line, column};
+        for (int k = 1; k < length; ++k) {
+            if ((s[i + k] & 0xC0) != 0x80)
+                return {line, column};
+            cp = (cp << 6) | (s[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return {line, column};
+        i += length;
+        ++column;
+    }
+    return {};
+}
+
+Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
+{
+    ConfigDocument doc;
+    doc.bom = bytes.startsWith(Utf8Bom);
+    doc.body = doc.bom ? bytes.mid(3) : bytes;
+
+    const TextPosition bad = findInvalidUtf8(doc.body);
+    if (bad.line > 0) {
+        Error error;
+        error.kind = Error::Kind::Refused;
+        error.message = QStringLiteral("config.toml is not valid UTF-8 (TOML files must be UTF-8).");
+        error.line = bad.line;
+        error.column = bad.column;
+        error.hint = QStringLiteral("Re-save the file as UTF-8 in an editor (or restore a backup); "
+                                    "nothing was changed.");
+        return error;
+    }
+
+    const char *s = doc.body.constData();
+    const int n = int(doc.body.size());
+    int crlfLines = 0;
+    int lfLines = 0;
+    int start = 0;
+    while (start < n) {
+        ConfigLine line;
+        line.start = start;
+        const void *nl = std::memchr(s + start, '\n', size_t(n - start));
+        if (nl) {
+            const int at = int(static_cast<const char *>(nl) - s);
+            if (at > start && s[at - 1] == '\r') {
+                line.end = at - 1;
+                line.eolLength = 2;
+                ++crlfLines;
+            } else {
+                line.end = at;
+                line.eolLength = 1;
+                ++lfLines;
+            }
+            start = at + 1;
+        } else {
+            line.end = n;
+            line.eolLength = 0;
+            start = n;
+        }
+        doc.lines.append(line);
+    }
+    doc.crlf = crlfLines > lfLines;
+    doc.finalNewline = doc.lines.isEmpty() || doc.lines.constLast().eolLength > 0;
+    classifyLines(doc);
+    return doc;
+}
+
+} // namespace SandboxDoctor

@@ -1,0 +1,379 @@
+#include "config/tomllexer.h"
+
+#include <QString>
+
+#include <algorithm>
+
+namespace SandboxDoctor {
+
+namespace {
+
+bool isBareKeyChar(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+struct Span final
+{
+    int begin = 0;  // first byte of the string's content
+    int end = 0;    // offset of the closing quotes
+};
+
+// Scans values; records where multi-line strings lie so that lines starting
+// inside them can be told apart from lines that only look like TOML.
+class Lexer final
+{
+public:
+    explicit Lexer(const QByteArray &text) : m_s(text.constData()), m_n(int(text.size())) {}
+
+    QList<Span> m_multiLineStrings;
+
+    int skipSpaces(int pos) const
+    {
+        while (pos < m_n && isSpace(m_s[pos]))
+            ++pos;
+        return pos;
+    }
+
+    int skipToLineEnd(int pos) const
+    {
+        while (pos < m_n && m_s[pos] != '\n')
+            ++pos;
+        return pos;
+    }
+
+    // Spaces, newlines and comments, as allowed between array elements.
+    int skipBlanks(int pos) const
+    {
+        while (pos < m_n) {
+            const char c = m_s[pos];
+            if (isSpace(c) || c == '\n' || c == '\r')
+                ++pos;
+            else if (c == '#')
+                pos = skipToLineEnd(pos);
+            else
+                break;
+        }
+        return pos;
+    }
+
+    bool startsWith(int pos, const char *what) const
+    {
+        for (int i = 0; what[i]; ++i) {
+            if (pos + i >= m_n || m_s[pos + i] != what[i])
+                return false;
+        }
+        return true;
+    }
+
+    // After the opening quotes of a multi-line string; returns the offset after the closing ones.
+    int skipMultiLine(int pos, char quote)
+    {
+        const int begin = pos;
+        while (pos < m_n) {
+            const char c = m_s[pos];
+            if (quote == '"' && c == '\\') {
+                pos += 2;
+                continue;
+            }
+            if (c == quote && pos + 2 < m_n && m_s[pos + 1] == quote && m_s[pos + 2] == quote) {
+                int quotes = 3;
+                while (quotes < 5 && pos + quotes < m_n && m_s[pos + quotes] == quote)
+                    ++quotes;
+                // Up to two quotes right before the closing three belong to the content.
+                m_multiLineStrings.append({begin, pos + quotes - 3});
+                return pos + quotes;
+            }
+            ++pos;
+        }
+        m_multiLineStrings.append({begin, m_n});
+        return m_n;
+    }
+
+    int skipSingleLine(int pos, char quote) const
+    {
+        ++pos;
+        while (pos < m_n && m_s[pos] != '\n') {
+            if (quote == '"' && m_s[pos] == '\\') {
+                pos += 2;
+                continue;
+            }
+            if (m_s[pos] == quote)
+                return pos + 1;
+            ++pos;
+        }
+        return std::min(pos, m_n);
+    }
+
+    int skipValue(int pos)
+    {
+        if (pos >= m_n)
+            return pos;
+        const char c = m_s[pos];
+        if (c == '"' || c == '\'') {
+            if (startsWith(pos, c == '"' ? "\"\"\"" : "'''"))
+                return skipMultiLine(pos + 3, c);
+            return skipSingleLine(pos, c);
+        }
+        if (c == '[') {
+            pos = skipBlanks(pos + 1);
+            while (pos < m_n && m_s[pos] != ']') {
+                const int before = pos;
+                pos = skipBlanks(skipValue(pos));
+                if (pos < m_n && m_s[pos] == ',')
+                    pos = skipBlanks(pos + 1);
+                if (pos == before)
+                    ++pos;  // not a value: step over it, toml++ will name the error
+            }
+            return std::min(pos + 1, m_n);
+        }
+        if (c == '{') {
+            pos = skipBlanks(pos + 1);
+            while (pos < m_n && m_s[pos] != '}') {
+                const int before = pos;
+                int keyEnd = pos;
+                if (parseKey(keyEnd)) {
+                    pos = skipSpaces(keyEnd);
+                    if (pos < m_n && m_s[pos] == '=')
+                        pos = skipValue(skipSpaces(pos + 1));
+                }
+                pos = skipBlanks(pos);
+                if (pos < m_n && m_s[pos] == ',')
+                    pos = skipBlanks(pos + 1);
+                if (pos == before)
+                    ++pos;
+            }
+            return std::min(pos + 1, m_n);
+        }
+        // Numbers, booleans, dates (a date-time may hold one space: 1979-05-27 07:32:00).
+        while (pos < m_n) {
+            const char d = m_s[pos];
+            if (d == ',' || d == ']' || d == '}' || d == '#' || d == '\n' || d == '\r' || isSpace(d)) {
+                if (d == ' ' && pos + 1 < m_n && m_s[pos + 1] >= '0' && m_s[pos + 1] <= '9' && pos >= 10
+                    && m_s[pos - 3] == '-')
+                    ++pos;  // date then time
+                else
+                    break;
+            } else {
+                ++pos;
+            }
+        }
+        return pos;
+    }
+
+    std::optional<QStringList> parseKey(int &pos) const
+    {
+        QStringList path;
+        int p = skipSpaces(pos);
+        while (true) {
+            if (p >= m_n)
+                return std::nullopt;
+            const char c = m_s[p];
+            if (c == '"') {
+                QString part;
+                int q = p + 1;
+                int chunk = q;
+                while (q < m_n && m_s[q] != '"' && m_s[q] != '\n') {
+                    if (m_s[q] != '\\') {
+                        ++q;
+                        continue;
+                    }
+                    part += QString::fromUtf8(m_s + chunk, q - chunk);
+                    if (q + 1 >= m_n)
+                        return std::nullopt;
+                    const char e = m_s[q + 1];
+                    int consumed = 2;
+                    switch (e) {
+                    case 'b': part += QLatin1Char('\b'); break;
+                    case 't': part += QLatin1Char('\t'); break;
+                    case 'n': part += QLatin1Char('\n'); break;
+                    case 'f': part += QLatin1Char('\f'); break;
+                    case 'r': part += QLatin1Char('\r'); break;
+                    case 'e': part += QLatin1Char('\x1b'); break;
+                    case '"': part += QLatin1Char('"'); break;
+                    case '\\': part += QLatin1Char('\\'); break;
+                    case 'u':
+                    case 'U': {
+                        const int digits = e == 'u' ? 4 : 8;
+                        if (q + 2 + digits > m_n)
+                            return std::nullopt;
+                        bool ok = false;
+                        const uint cp = QByteArray(m_s + q + 2, digits).toUInt(&ok, 16);
+                        if (!ok)
+                            return std::nullopt;
+                        const char32_t ucs4 = cp;
+                        part += QString::fromUcs4(&ucs4, 1);
+                        consumed = 2 + digits;
+                        break;
+                    }
+                    default: return std::nullopt;
+                    }
+                    q += consumed;
+                    chunk = q;
+                }
+                if (q >= m_n || m_s[q] != '"')
+                    return std::nullopt;
+                part += QString::fromUtf8(m_s + chunk, q - chunk);
+                path.append(part);
+                p = q + 1;
+            } else if (c == '\'') {
+                int q = p + 1;
+                while (q < m_n && m_s[q] != '\'' && m_s[q] != '\n')
+                    ++q;
+                if (q >= m_n || m_s[q] != '\'')
+                    return std::nullopt;
+                path.append(QString::fromUtf8(m_s + p + 1, q - p - 1));
+                p = q + 1;
+            } else if (isBareKeyChar(c)) {
+                int q = p;
+                while (q < m_n && isBareKeyChar(m_s[q]))
+                    ++q;
+                path.append(QString::fromLatin1(m_s + p, q - p));
+                p = q;
+            } else {
+                return std::nullopt;
+            }
+            const int afterPart = p;
+            p = skipSpaces(p);
+            if (p < m_n && m_s[p] == '.') {
+                p = skipSpaces(p + 1);
+                continue;
+            }
+            pos = afterPart;
+            return path;
+        }
+    }
+
+private:
+    const char *m_s;
+    int m_n;
+};
+
+} // namespace
+
+std::optional<QStringList> parseKeyPath(const QByteArray &text, int &pos)
+{
+    return Lexer(text).parseKey(pos);
+}
+
+int skipValue(const QByteArray &text, int pos)
+{
+    Lexer lexer(text);
+    return lexer.skipValue(pos);
+}
+
+std::optional<QList<InlineEntry>> splitInlineTable(const QByteArray &text, int pos)
+{
+    Lexer lexer(text);
+    const int n = int(text.size());
+    if (pos >= n || text[pos] != '{')
+        return std::nullopt;
+    QList<InlineEntry> entries;
+    pos = lexer.skipBlanks(pos + 1);
+    while (pos < n && text[pos] != '}') {
+        InlineEntry entry;
+        entry.start = pos;
+        int keyEnd = pos;
+        auto path = lexer.parseKey(keyEnd);
+        if (!path)
+            return std::nullopt;
+        pos = lexer.skipSpaces(keyEnd);
+        if (pos >= n || text[pos] != '=')
+            return std::nullopt;
+        entry.end = lexer.skipValue(lexer.skipSpaces(pos + 1));
+        entry.path = *path;
+        entries.append(entry);
+        pos = lexer.skipBlanks(entry.end);
+        if (pos < n && text[pos] == ',')
+            pos = lexer.skipBlanks(pos + 1);
+        else if (pos < n && text[pos] != '}')
+            return std::nullopt;
+    }
+    if (pos >= n)
+        return std::nullopt;
+    return entries;
+}
+
+void classifyLines(ConfigDocument &doc)
+{
+    Lexer lexer(doc.body);
+    const char *s = doc.body.constData();
+    QList<ConfigLine> &lines = doc.lines;
+    int section = -1;
+    int i = 0;
+    while (i < lines.size()) {
+        ConfigLine &line = lines[i];
+        line.section = section;
+        int pos = lexer.skipSpaces(line.start);
+        if (pos >= line.end) {
+            line.kind = ConfigLine::Kind::Blank;
+            ++i;
+            continue;
+        }
+        const char c = s[pos];
+        if (c == '#') {
+            line.kind = ConfigLine::Kind::Comment;
+            ++i;
+            continue;
+        }
+        if (c == '[') {
+            const bool array = pos + 1 < line.end && s[pos + 1] == '[';
+            line.keyStart = pos;
+            int keyPos = pos + (array ? 2 : 1);
+            auto path = lexer.parseKey(keyPos);
+            int close = lexer.skipSpaces(keyPos);
+            const bool closed = array ? lexer.startsWith(close, "]]") : lexer.startsWith(close, "]");
+            if (path && closed) {
+                line.kind = array ? ConfigLine::Kind::ArrayTable : ConfigLine::Kind::Table;
+                line.path = *path;
+                line.headerEnd = close + (array ? 2 : 1);
+                section = i;
+                line.section = -1;
+            } else {
+                line.kind = ConfigLine::Kind::Other;
+            }
+            ++i;
+            continue;
+        }
+        int keyPos = pos;
+        auto path = lexer.parseKey(keyPos);
+        const int eq = lexer.skipSpaces(keyPos);
+        if (!path || eq >= line.end || s[eq] != '=') {
+            line.kind = ConfigLine::Kind::Other;
+            ++i;
+            continue;
+        }
+        line.kind = ConfigLine::Kind::KeyValue;
+        line.path = *path;
+        line.keyStart = pos;
+        line.valueStart = lexer.skipSpaces(eq + 1);
+        const int stringsBefore = int(lexer.m_multiLineStrings.size());
+        line.valueEnd = lexer.skipValue(line.valueStart);
+        const int statementEnd = lexer.skipToLineEnd(std::max(line.valueEnd, line.start));
+        int last = i;
+        while (last + 1 < lines.size() && lines[last + 1].start <= statementEnd)
+            ++last;
+        line.lastLine = last;
+        int spanIndex = stringsBefore;
+        for (int k = i + 1; k <= last; ++k) {
+            ConfigLine &cont = lines[k];
+            cont.kind = ConfigLine::Kind::Continuation;
+            cont.owner = i;
+            cont.section = section;
+            while (spanIndex < lexer.m_multiLineStrings.size()
+                   && lexer.m_multiLineStrings[spanIndex].end < cont.start)
+                ++spanIndex;
+            cont.inString = spanIndex < lexer.m_multiLineStrings.size()
+                            && lexer.m_multiLineStrings[spanIndex].begin <= cont.start
+                            && cont.start <= lexer.m_multiLineStrings[spanIndex].end;
+        }
+        i = last + 1;
+    }
+}
+
+} // namespace SandboxDoctor

@@ -1,0 +1,145 @@
+#pragma once
+
+// The tests' own view of TOML values, independent of the engine's value check:
+// toml++ tables turned into QVariant trees, managed keys taken away by the rules
+// of issue 2, compared with QVariant's ==.
+
+#include <toml++/toml.h>
+
+#include <QByteArray>
+#include <QString>
+#include <QVariant>
+
+#include <optional>
+#include <sstream>
+
+namespace TomlCheck {
+
+inline QVariant toVariant(const toml::node &node)
+{
+    if (const auto *t = node.as_table()) {
+        QVariantMap map;
+        for (auto &&[k, v] : *t)
+            map.insert(QString::fromUtf8(k.str().data(), int(k.str().size())), toVariant(v));
+        return map;
+    }
+    if (const auto *a = node.as_array()) {
+        QVariantList list;
+        for (const auto &v : *a)
+            list.append(toVariant(v));
+        return list;
+    }
+    if (const auto *s = node.as_string())
+        return QString(QStringLiteral("s:") + QString::fromUtf8(s->get().data(), int(s->get().size())));
+    if (const auto *i = node.as_integer())
+        return QVariant::fromValue<qlonglong>(i->get());
+    if (const auto *f = node.as_floating_point())
+        return f->get();
+    if (const auto *b = node.as_boolean())
+        return b->get();
+    std::ostringstream out;  // dates and times, in toml++'s canonical text
+    if (const auto *d = node.as_date())
+        out << *d;
+    else if (const auto *t = node.as_time())
+        out << *t;
+    else if (const auto *dt = node.as_date_time())
+        out << *dt;
+    return QString(QStringLiteral("d:") + QString::fromStdString(out.str()));
+}
+
+// nullopt when `bytes` (BOM allowed) is not valid TOML; `error` gets toml++'s words.
+inline std::optional<QVariantMap> parse(QByteArray bytes, QString *error = nullptr)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes = bytes.mid(3);
+    try {
+        const toml::table table = toml::parse(std::string_view(bytes.constData(), size_t(bytes.size())));
+        return toVariant(table).toMap();
+    } catch (const toml::parse_error &e) {
+        if (error)
+            *error = QStringLiteral("%1 at line %2").arg(QString::fromUtf8(e.description().data(),
+                                                                           int(e.description().size())))
+                         .arg(e.source().begin.line);
+        return std::nullopt;
+    }
+}
+
+// Takes sandbox_mode out of `table` and its sub-tables; true when that left it empty.
+inline bool stripTrapped(QVariantMap &table)
+{
+    bool removed = table.remove(QStringLiteral("sandbox_mode")) > 0;
+    // A misplaced block's dotted key lands in the table above it, too.
+    if (table.contains(QStringLiteral("sandbox_workspace_write"))) {
+        QVariantMap sww = table.value(QStringLiteral("sandbox_workspace_write")).toMap();
+        if (sww.remove(QStringLiteral("network_access")) > 0 && sww.isEmpty()) {
+            table.remove(QStringLiteral("sandbox_workspace_write"));
+            removed = true;
+        } else if (table.value(QStringLiteral("sandbox_workspace_write")).typeId() == QMetaType::QVariantMap) {
+            table.insert(QStringLiteral("sandbox_workspace_write"), sww);
+        }
+    }
+    for (auto it = table.begin(); it != table.end();) {
+        bool emptied = false;
+        if (it.value().typeId() == QMetaType::QVariantMap) {
+            QVariantMap child = it.value().toMap();
+            emptied = stripTrapped(child);
+            it.value() = child;
+        } else if (it.value().typeId() == QMetaType::QVariantList) {
+            QVariantList list = it.value().toList();
+            for (QVariant &v : list) {
+                if (v.typeId() == QMetaType::QVariantMap) {
+                    QVariantMap child = v.toMap();
+                    stripTrapped(child);
+                    v = child;
+                }
+            }
+            it.value() = list;
+        }
+        if (emptied) {
+            it = table.erase(it);
+            removed = true;
+        } else {
+            ++it;
+        }
+    }
+    return removed && table.isEmpty();
+}
+
+// Root sandbox_mode, root sandbox_workspace_write.network_access (and the table if
+// that empties it), sandbox_mode in any table outside profiles.
+inline QVariantMap withoutManagedKeys(QVariantMap root)
+{
+    root.remove(QStringLiteral("sandbox_mode"));
+    if (root.contains(QStringLiteral("sandbox_workspace_write"))) {
+        QVariantMap sww = root.value(QStringLiteral("sandbox_workspace_write")).toMap();
+        sww.remove(QStringLiteral("network_access"));
+        if (sww.isEmpty())
+            root.remove(QStringLiteral("sandbox_workspace_write"));
+        else
+            root.insert(QStringLiteral("sandbox_workspace_write"), sww);
+    }
+    for (auto it = root.begin(); it != root.end();) {
+        bool emptied = false;
+        if (it.key() != QLatin1String("profiles")) {
+            if (it.value().typeId() == QMetaType::QVariantMap) {
+                QVariantMap child = it.value().toMap();
+                emptied = stripTrapped(child);
+                it.value() = child;
+            } else if (it.value().typeId() == QMetaType::QVariantList) {
+                QVariantList list = it.value().toList();
+                for (QVariant &v : list) {
+                    if (v.typeId() == QMetaType::QVariantMap) {
+                        QVariantMap child = v.toMap();
+                        stripTrapped(child);
+                        v = child;
+                    }
+                }
+                it.value() = list;
+            }
+        }
+        it = emptied ? root.erase(it) : std::next(it);
+    }
+    return root;
+}
+
+} // namespace TomlCheck
