@@ -1,0 +1,274 @@
+// analyzeConfig (block state, findings with contract codes and lines),
+// readWindowsSandboxSetting, and the document model the engine stands on.
+
+#include "config/configanalysis.h"
+#include "config/configdocument.h"
+#include "config/editplanner.h"
+
+#include "daemonreference.h"
+#include "testsupport.h"
+
+#include <QTest>
+
+using namespace SandboxDoctor;
+using namespace TestSupport;
+
+Q_DECLARE_METATYPE(SandboxDoctor::BlockState)
+Q_DECLARE_METATYPE(SandboxDoctor::WindowsSandboxSetting)
+
+namespace {
+
+const QByteArray WwBlock = DaemonReference::render(workspaceWrite());
+const QByteArray FullBlock = DaemonReference::render(fullAccess());
+
+const Finding *findingWith(const QList<Finding> &findings, QLatin1String code)
+{
+    for (const Finding &f : findings) {
+        if (f.code == code)
+            return &f;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestConfigAnalysis final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void blockStateName_spellsTheContract()
+    {
+        QCOMPARE(blockStateName(BlockState::Current), QStringLiteral("current"));
+        QCOMPARE(blockStateName(BlockState::Stale), QStringLiteral("stale"));
+        QCOMPARE(blockStateName(BlockState::Absent), QStringLiteral("absent"));
+        QCOMPARE(blockStateName(BlockState::Damaged), QStringLiteral("damaged"));
+        QCOMPARE(blockStateName(BlockState::Misplaced), QStringLiteral("misplaced"));
+    }
+
+    void analyze_missingFile_isConfigMissing()
+    {
+        const ConfigAnalysis a = analyzeConfig({}, false, workspaceWrite());
+        QVERIFY(!a.exists);
+        QCOMPARE(a.block, BlockState::Absent);
+        const Finding *f = findingWith(a.findings, FindingCode::ConfigMissing);
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Warning);
+        QVERIFY(!f->fix.isEmpty());
+    }
+
+    void analyze_blockState_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<BlockState>("state");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("line");
+        QTest::newRow("absent") << QByteArray("model = 1\n") << BlockState::Absent << "block-absent" << 0;
+        QTest::newRow("current") << QByteArray(WwBlock + "\nmodel = 1\n") << BlockState::Current << "" << 0;
+        QTest::newRow("stale mode") << QByteArray(FullBlock + "\nm = 1\n") << BlockState::Stale << "block-stale" << 2;
+        QTest::newRow("stale network line") << QByteArray(QByteArray(WwBlock).replace("true", "false"))
+                                            << BlockState::Stale << "block-stale" << 3;
+        QTest::newRow("begin without end") << QByteArray("m = 1\n" + DaemonReference::Begin + "\n")
+                                           << BlockState::Damaged << "block-damaged" << 2;
+        QTest::newRow("end without begin") << QByteArray("m = 1\n\n" + DaemonReference::End + "\n")
+                                           << BlockState::Damaged << "block-damaged" << 3;
+        QTest::newRow("two blocks") << QByteArray(WwBlock + "\n" + WwBlock) << BlockState::Damaged << "block-damaged"
+                                    << 6;
+        QTest::newRow("misplaced") << QByteArray("[permissions.x]\na = 1\n" + WwBlock) << BlockState::Misplaced
+                                   << "block-misplaced" << 3;
+        QTest::newRow("marker in a string is no block")
+            << QByteArray("s = '''\n" + WwBlock + "'''\n") << BlockState::Absent << "block-absent" << 0;
+    }
+
+    void analyze_blockState()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(BlockState, state);
+        QFETCH(QString, code);
+        QFETCH(int, line);
+        const ConfigAnalysis a = analyzeConfig(input, true, workspaceWrite());
+        QCOMPARE(a.block, state);
+        if (code.isEmpty()) {
+            QVERIFY(a.findings.isEmpty());
+            return;
+        }
+        const Finding *f = findingWith(a.findings, QLatin1String(code.toLatin1()));
+        QVERIFY(f);
+        QCOMPARE(f->line, line);
+        QVERIFY(!f->fix.isEmpty());
+    }
+
+    void analyze_invalidToml_isConfigInvalidWithLine()
+    {
+        const ConfigAnalysis a = analyzeConfig("a = 1\n[t\n", true, workspaceWrite());
+        QVERIFY(a.invalid);
+        QCOMPARE(a.invalid->line, 2);
+        const Finding *f = findingWith(a.findings, FindingCode::ConfigInvalid);
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Error);
+        QCOMPARE(f->line, 2);
+    }
+
+    void analyze_invalidUtf8_isConfigInvalidWithLine()
+    {
+        const ConfigAnalysis a = analyzeConfig("a = 1\n\nb = \"\xC3\"\n", true, workspaceWrite());
+        QVERIFY(a.invalid);
+        QCOMPARE(a.invalid->line, 3);
+        QCOMPARE(a.invalid->column, 6);
+        QVERIFY(findingWith(a.findings, FindingCode::ConfigInvalid));
+    }
+
+    void analyze_invalidOnlyBecauseOfBlocks_isRepairable()
+    {
+        const ConfigAnalysis a = analyzeConfig(WwBlock + "\nm = 1\n" + FullBlock, true, workspaceWrite());
+        QVERIFY(!a.invalid);
+        QCOMPARE(a.block, BlockState::Damaged);
+        const Finding *f = findingWith(a.findings, FindingCode::ConfigInvalid);
+        QVERIFY(f);
+        QCOMPARE(f->line, 8);
+    }
+
+    void analyze_legacyDirective_namesEachLine()
+    {
+        const ConfigAnalysis a = analyzeConfig("m = 1\nsandbox_mode = \"read-only\"\n[sandbox_workspace_write]\n"
+                                               "network_access = true\n", true, workspaceWrite());
+        QList<int> lines;
+        for (const Finding &f : a.findings) {
+            if (f.code == FindingCode::LegacyDirective)
+                lines << f.line;
+        }
+        QCOMPARE(lines, (QList<int>{2, 4}));
+    }
+
+    void analyze_trappedSandboxMode_isErrorButProfilesAreFine()
+    {
+        const ConfigAnalysis a = analyzeConfig("[profiles.p]\nsandbox_mode = \"read-only\"\n[permissions.x]\n"
+                                               "sandbox_mode = \"read-only\"\n", true, workspaceWrite());
+        QList<int> lines;
+        for (const Finding &f : a.findings) {
+            if (f.code == FindingCode::SandboxKeyTrapped) {
+                lines << f.line;
+                QCOMPARE(f.severity, Severity::Error);
+                QVERIFY(f.message.contains(QLatin1String("permissions.x")));
+            }
+        }
+        QCOMPARE(lines, QList<int>{4});
+    }
+
+    void analyze_permissionsProfileConflict()
+    {
+        const ConfigAnalysis a = analyzeConfig(WwBlock + "\ndefault_permissions = \"dev\"\n", true, workspaceWrite());
+        QVERIFY(findingWith(a.findings, FindingCode::PermissionsProfileConflict));
+        const ConfigAnalysis none = analyzeConfig("default_permissions = \"dev\"\n", true, workspaceWrite());
+        QVERIFY(!findingWith(none.findings, FindingCode::PermissionsProfileConflict));
+        const auto edit = proposeEdit("default_permissions = \"dev\"\n", workspaceWrite());
+        QVERIFY(edit);
+        QVERIFY(hasFinding(edit->notes, FindingCode::PermissionsProfileConflict));
+    }
+
+    void analyze_daemonWillCorrupt_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<bool>("corrupts");
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF" + WwBlock) << true;
+        QTest::newRow("crlf") << QByteArray(QByteArray(WwBlock).replace("\n", "\r\n")) << true;
+        QTest::newRow("markers in a string")
+            << QByteArray(WwBlock + "\ns = \"\"\"\n" + WwBlock + "\"\"\"\n") << true;
+        QTest::newRow("plain lf") << QByteArray(WwBlock + "\ns = \"\"\"\n[sandbox_workspace_write]\n\"\"\"\n") << false;
+    }
+
+    void analyze_daemonWillCorrupt()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(bool, corrupts);
+        const ConfigAnalysis a = analyzeConfig(input, true, workspaceWrite());
+        QCOMPARE(a.block, BlockState::Current);
+        const Finding *f = findingWith(a.findings, FindingCode::DaemonWillCorrupt);
+        QCOMPARE(f != nullptr, corrupts);
+        if (f)
+            QCOMPARE(f->severity, Severity::Warning);
+        QCOMPARE(DaemonReference::rewrite(input, workspaceWrite()) != input, corrupts);
+    }
+
+    void windowsSetting_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<WindowsSandboxSetting>("setting");
+        QTest::newRow("empty") << QByteArray() << WindowsSandboxSetting::Absent;
+        QTest::newRow("no table") << QByteArray("m = 1\n") << WindowsSandboxSetting::Absent;
+        QTest::newRow("table without key") << QByteArray("[windows]\nx = 1\n") << WindowsSandboxSetting::Absent;
+        QTest::newRow("elevated") << QByteArray("[windows]\nsandbox = \"elevated\"\n") << WindowsSandboxSetting::Elevated;
+        QTest::newRow("unelevated, dotted, bom")
+            << QByteArray("\xEF\xBB\xBFwindows.sandbox = 'unelevated'\n") << WindowsSandboxSetting::Unelevated;
+        QTest::newRow("other text") << QByteArray("[windows]\nsandbox = \"yes\"\n") << WindowsSandboxSetting::Invalid;
+        QTest::newRow("not a string") << QByteArray("[windows]\nsandbox = true\n") << WindowsSandboxSetting::Invalid;
+        QTest::newRow("invalid toml") << QByteArray("[windows\n") << WindowsSandboxSetting::Unreadable;
+        QTest::newRow("invalid utf-8") << QByteArray("a = \"\xFF\"\n") << WindowsSandboxSetting::Unreadable;
+    }
+
+    void windowsSetting()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(WindowsSandboxSetting, setting);
+        QCOMPARE(readWindowsSandboxSetting(input), setting);
+    }
+
+    void document_bomLineEndingsAndFinalNewline()
+    {
+        const auto doc = loadConfigDocument("\xEF\xBB\xBF" "a = 1\r\nb = 2\r\nc = 3");
+        QVERIFY(doc);
+        QVERIFY(doc->bom);
+        QVERIFY(doc->crlf);
+        QVERIFY(!doc->finalNewline);
+        QCOMPARE(doc->lines.size(), 3);
+        QCOMPARE(doc->text(doc->lines[1]), QByteArrayView("b = 2"));
+    }
+
+    void document_headersInEverySpelling_data()
+    {
+        QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<QStringList>("path");
+        QTest::newRow("plain") << QByteArray("[sandbox_workspace_write]") << QStringList{QStringLiteral("sandbox_workspace_write")};
+        QTest::newRow("spaced") << QByteArray("[ sandbox_workspace_write ]") << QStringList{QStringLiteral("sandbox_workspace_write")};
+        QTest::newRow("quoted") << QByteArray("[\"sandbox_workspace_write\"]") << QStringList{QStringLiteral("sandbox_workspace_write")};
+        QTest::newRow("literal") << QByteArray("['sandbox_workspace_write'] # c")
+                                 << QStringList{QStringLiteral("sandbox_workspace_write")};
+        QTest::newRow("escaped") << QByteArray("[\"sandbox\\u005Fworkspace_write\"]")
+                                 << QStringList{QStringLiteral("sandbox_workspace_write")};
+        QTest::newRow("dotted, spaced") << QByteArray("[ projects . \"/a/b.c\" ]") << QStringList{QStringLiteral("projects"), QStringLiteral("/a/b.c")};
+    }
+
+    void document_headersInEverySpelling()
+    {
+        QFETCH(QByteArray, line);
+        QFETCH(QStringList, path);
+        const auto doc = loadConfigDocument(line + "\nkey = 1\n");
+        QVERIFY(doc);
+        QCOMPARE(doc->lines[0].kind, ConfigLine::Kind::Table);
+        QCOMPARE(doc->lines[0].path, path);
+        QCOMPARE(doc->lines[1].kind, ConfigLine::Kind::KeyValue);
+        QCOMPARE(doc->lines[1].section, 0);
+    }
+
+    void document_multiLineValuesAreContinuations()
+    {
+        const auto doc = loadConfigDocument("a = \"\"\"\n[x]\nk = 1\n\"\"\" # c\nb = [\n  [1], # [y]\n]\n"
+                                            "c = '''\n'''\n[t]\n[[u]]\n");
+        QVERIFY(doc);
+        using K = ConfigLine::Kind;
+        const QList<K> kinds = {K::KeyValue, K::Continuation, K::Continuation, K::Continuation, K::KeyValue,
+                                K::Continuation, K::Continuation, K::KeyValue, K::Continuation, K::Table,
+                                K::ArrayTable};
+        QCOMPARE(doc->lines.size(), kinds.size());
+        for (int i = 0; i < kinds.size(); ++i)
+            QCOMPARE(doc->lines[i].kind, kinds[i]);
+        QVERIFY(doc->lines[1].inString);
+        QVERIFY(doc->lines[3].inString);
+        QVERIFY(!doc->lines[5].inString);
+        QCOMPARE(doc->lines[0].lastLine, 3);
+        QCOMPARE(doc->lines[4].lastLine, 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConfigAnalysis)
+#include "test_configanalysis.moc"
