@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace SandboxDoctor {
 
 // What every home of one scan is judged against.
@@ -14,6 +16,10 @@ struct InspectOptions final
     QString sharedHome;         // the shared CODEX_HOME (--shared-home, else the default home)
     PolicyInputs policyInputs;  // platform and versions; windowsSandbox is read per home on Windows
     bool compareCopies = true;  // copy-diverged for config.json / instructions.md (size first, bytes if equal)
+    // The policy for every home when the platform is not Windows (where each home's own
+    // `[windows] sandbox` decides). scanHomes sets it once so 10,000 homes share one copy;
+    // when unset, inspectHome chooses it from policyInputs.
+    std::optional<SandboxPolicy> policy;
 };
 
 // A folder is a CODEX_HOME itself (rather than a root to scan) when it is named

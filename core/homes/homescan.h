@@ -26,11 +26,19 @@ QString defaultWorkspacesRoot(const QProcessEnvironment &environment);
 // `[windows] sandbox` from the shared home's config.toml.
 SandboxPolicy scanPolicy(const SharedHome &shared, const InspectOptions &options);
 
-// Synchronous: the CLI and tests. `path` is a root (every codex-home up to four
-// levels below) or one CODEX_HOME (looksLikeCodexHome). A missing or unreadable
-// path gives summary.failure. `onReport` sees each report as it is made.
+// What a caller wants to hear while a scan runs.
+struct ScanCallbacks final
+{
+    std::function<void(const HomeReport &)> onReport;  // each report as it is made
+    // While the tree is walked: (homes found so far, -1); then (inspected, total).
+    std::function<void(int done, int total)> onProgress;
+    bool keepReports = true;  // false: HomeScan::homes stays empty (a streaming caller keeps its own)
+};
+
+// Synchronous: the CLI, tests and HomeScanner's thread. `path` is a root (every
+// codex-home up to four levels below) or one CODEX_HOME (looksLikeCodexHome).
+// A missing or unreadable path gives summary.failure; `cancel` stops between homes.
 HomeScan scanHomes(const QString &path, const InspectOptions &options,
-                   const std::atomic_bool *cancel = nullptr,
-                   const std::function<void(const HomeReport &)> &onReport = {});
+                   const std::atomic_bool *cancel = nullptr, const ScanCallbacks &callbacks = {});
 
 } // namespace SandboxDoctor

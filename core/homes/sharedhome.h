@@ -18,6 +18,8 @@ struct SharedHome final
     bool exists = false;
     QString authPath;           // <path>/auth.json
     QString sessionsPath;       // <path>/sessions
+    QString authCanonical;      // auth.json with symlinks resolved; empty when it does not exist
+    QString sessionsCanonical;  // likewise for sessions
     std::optional<QByteArray> configJson;     // nullopt when the shared file is absent
     std::optional<QByteArray> instructions;   // nullopt when absent
 

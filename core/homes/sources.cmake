@@ -3,11 +3,13 @@ sandboxdoctor_core_area(homes DEPENDS common config report)
 target_sources(sandboxdoctor_core_homes PRIVATE
     homes/homeentry.h homes/homeentry.cpp
     homes/homereport.h homes/homereport.cpp
-    homes/sharedhome.h
-    homes/homeinspector.h
-    homes/homefinder.h
-    homes/homescan.h
-    homes/homescanner.h
-    homes/homepreparer.h
-    homes/homesreport.h
+    homes/sharedhome.h homes/sharedhome.cpp
+    homes/entryprobe.h homes/entryprobe.cpp
+    homes/homeinspector.h homes/homeinspector.cpp
+    homes/homefinder.h homes/homefinder.cpp
+    homes/homescan.h homes/homescan.cpp
+    homes/homescanner.h homes/homescanner.cpp
+    homes/homelinks.h homes/homelinks.cpp
+    homes/homepreparer.h homes/homepreparer.cpp
+    homes/homesreport.h homes/homesreport.cpp
 )
