@@ -105,9 +105,8 @@ void VersionProbe::run(const QString &program)
         if (comspec.isEmpty())
             comspec = QStringLiteral("cmd.exe");
         const QString native = QStringLiteral("/d /s /c \"\"%1\" --version\"").arg(QDir::toNativeSeparators(program));
-        m_process.start(comspec, {QStringLiteral("/d"), QStringLiteral("/s"), QStringLiteral("/c"),
-                                  QDir::toNativeSeparators(program), QStringLiteral("--version")},
-                        m_environment, m_timeoutMs, native);
+        // The native command line only: QProcess would append it to any arguments.
+        m_process.start(comspec, {}, m_environment, m_timeoutMs, native);
         return;
     }
     m_process.start(program, arguments, m_environment, m_timeoutMs);
