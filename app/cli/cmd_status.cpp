@@ -1,15 +1,25 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "report/statusreport.h"
+
+#include <QJsonDocument>
+
 namespace SandboxDoctor::Cli {
 
-// Placeholder until the command's area lands; it says so rather than pretending.
+// Reports; never writes. Exit 1 when anything of error severity was found.
 Command statusCommand()
 {
-    return {QStringLiteral("status"), QStringLiteral("(not available yet)"), nullptr,
+    return {QStringLiteral("status"),
+            QStringLiteral("Show Codex, the platform, the chosen policy and the state of config.toml."), nullptr,
             [](CliContext &context, const QCommandLineParser &) {
-                context.err() << "status is not available in this build yet." << Qt::endl;
-                return 2;
+                const Diagnosis diagnosis = context.diagnoseHome();
+                if (context.json())
+                    context.out() << QJsonDocument(statusToJson(diagnosis)).toJson(QJsonDocument::Indented);
+                else
+                    context.out() << statusToText(diagnosis);
+                context.out().flush();
+                return diagnosis.worstSeverity() == Severity::Error ? 1 : 0;
             }};
 }
 

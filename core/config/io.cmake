@@ -1,1 +1,9 @@
 # I/O sources (reading config.toml, atomic apply, backups, restore, text diff).
+target_sources(sandboxdoctor_core_config PRIVATE
+    config/configpaths.h config/configpaths.cpp
+    config/configfile.cpp
+    config/atomicwrite.h config/atomicwrite.cpp
+    config/backups.h config/backups.cpp
+    config/applier.cpp
+    config/textdiff.cpp
+)

@@ -26,6 +26,7 @@ struct DiagnoseRequest final
 
 struct Diagnosis final
 {
+    QString codexHome;                     // as requested (absolute), also when reading failed
     CodexDetection codex;
     std::optional<Version> codexVersion;   // the version the policy used
     PlatformInfo platform;

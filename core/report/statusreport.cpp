@@ -1,0 +1,182 @@
+#include "report/statusreport.h"
+
+#include <QDir>
+#include <QJsonArray>
+
+namespace SandboxDoctor {
+
+namespace {
+
+QJsonValue stringOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+QJsonValue versionOrNull(const std::optional<Version> &version)
+{
+    return version ? QJsonValue(version->toString()) : QJsonValue(QJsonValue::Null);
+}
+
+// Why there is no version: the chosen install's error, else detection's.
+QString codexErrorText(const Diagnosis &d)
+{
+    if (d.codex.chosen && d.codex.chosen->error)
+        return d.codex.chosen->error->message;
+    if (!d.codex.chosen && d.codex.error)
+        return d.codex.error->message;
+    if (!d.codex.chosen)
+        return QStringLiteral("Codex was not found.");
+    return {};
+}
+
+std::optional<Error> configError(const Diagnosis &d)
+{
+    if (!d.config)
+        return d.config.error();
+    if (!d.proposal)
+        return d.proposal.error();
+    return std::nullopt;
+}
+
+QJsonObject codexJson(const Diagnosis &d)
+{
+    QJsonObject codex;
+    const auto &chosen = d.codex.chosen;
+    codex.insert(QStringLiteral("path"), chosen ? stringOrNull(chosen->path) : QJsonValue(QJsonValue::Null));
+    codex.insert(QStringLiteral("version"), versionOrNull(d.codexVersion));
+    codex.insert(QStringLiteral("raw"), chosen ? stringOrNull(chosen->raw) : QJsonValue(QJsonValue::Null));
+    codex.insert(QStringLiteral("source"),
+                 chosen ? QJsonValue(codexSourceName(chosen->source)) : QJsonValue(QJsonValue::Null));
+    codex.insert(QStringLiteral("error"), stringOrNull(codexErrorText(d)));
+    QJsonArray installs;
+    for (const CodexInstall &install : d.codex.installs) {
+        installs.append(QJsonObject{{QStringLiteral("path"), stringOrNull(install.path)},
+                                    {QStringLiteral("version"), versionOrNull(install.version)},
+                                    {QStringLiteral("source"), codexSourceName(install.source)}});
+    }
+    codex.insert(QStringLiteral("installs"), installs);
+    return codex;
+}
+
+QJsonObject findingJson(const Finding &finding)
+{
+    return QJsonObject{{QStringLiteral("code"), finding.code},
+                       {QStringLiteral("severity"), severityName(finding.severity)},
+                       {QStringLiteral("message"), finding.message},
+                       {QStringLiteral("line"), finding.line > 0 ? QJsonValue(finding.line) : QJsonValue()},
+                       {QStringLiteral("fix"), finding.fix}};
+}
+
+QString policyText(const SandboxPolicy &policy)
+{
+    QString text = sandboxModeName(policy.mode);
+    if (policy.mode == SandboxMode::WorkspaceWrite)
+        text += policy.networkAccess ? QStringLiteral(" with network access") : QStringLiteral(" without network access");
+    return text;
+}
+
+} // namespace
+
+QString diagnosedConfigPath(const Diagnosis &d)
+{
+    if (d.config)
+        return d.config->path;
+    return QDir(d.codexHome).filePath(QStringLiteral("config.toml"));
+}
+
+QJsonObject statusToJson(const Diagnosis &d)
+{
+    QJsonObject platform{{QStringLiteral("name"), d.platform.name},
+                         {QStringLiteral("os"), d.platform.os},
+                         {QStringLiteral("arch"), d.platform.arch}};
+    QJsonObject policy{{QStringLiteral("mode"), sandboxModeName(d.policy.mode)},
+                       {QStringLiteral("network_access"),
+                        d.policy.mode == SandboxMode::WorkspaceWrite && d.policy.networkAccess},
+                       {QStringLiteral("reason"), d.policy.reason},
+                       {QStringLiteral("hint"), d.policy.hint}};
+
+    QJsonArray findings;
+    for (const Finding &finding : d.analysis.findings)
+        findings.append(findingJson(finding));
+    QJsonObject config{{QStringLiteral("path"), diagnosedConfigPath(d)},
+                       {QStringLiteral("exists"), d.config && d.config->exists},
+                       {QStringLiteral("block"), blockStateName(d.analysis.block)},
+                       {QStringLiteral("findings"), findings},
+                       {QStringLiteral("sha256"),
+                        d.config ? QJsonValue(QString::fromLatin1(d.config->sha256Hex)) : QJsonValue()}};
+    const std::optional<Error> error = configError(d);
+    config.insert(QStringLiteral("error"), error ? QJsonValue(error->toText()) : QJsonValue());
+
+    return QJsonObject{{QStringLiteral("codex"), codexJson(d)},
+                       {QStringLiteral("platform"), platform},
+                       {QStringLiteral("policy"), policy},
+                       {QStringLiteral("config"), config}};
+}
+
+QString statusToText(const Diagnosis &d)
+{
+    QString out;
+    auto line = [&out](const QString &label, const QString &text) {
+        out += label.leftJustified(10) + text + QLatin1Char('\n');
+    };
+    const QString indent(10, QLatin1Char(' '));
+
+    if (d.codex.chosen) {
+        const CodexInstall &c = *d.codex.chosen;
+        QString text = c.path.isEmpty() ? QStringLiteral("(not run)") : c.path;
+        text += QStringLiteral(" — ") + (d.codexVersion ? d.codexVersion->toString() : QStringLiteral("version unknown"));
+        text += QStringLiteral(" (") + codexSourceName(c.source) + QLatin1Char(')');
+        line(QStringLiteral("Codex"), text);
+    } else {
+        line(QStringLiteral("Codex"), QStringLiteral("not found"));
+    }
+    if (const QString error = codexErrorText(d); !error.isEmpty())
+        out += indent + error + QLatin1Char('\n');
+    for (qsizetype i = 1; i < d.codex.installs.size(); ++i) {
+        const CodexInstall &other = d.codex.installs[i];
+        out += indent + QStringLiteral("also: %1 — %2 (%3)\n")
+                            .arg(other.path,
+                                 other.version ? other.version->toString() : QStringLiteral("version unknown"),
+                                 codexSourceName(other.source));
+    }
+    if (d.codex.versionsDisagree())
+        out += indent + QStringLiteral("The installs report different versions: the daemon may run another one.\n");
+
+    line(QStringLiteral("Platform"), QStringLiteral("%1 (%2, %3)%4")
+                                         .arg(d.platform.name, d.platform.os, d.platform.arch,
+                                              d.platform.simulated ? QStringLiteral(", simulated") : QString()));
+    line(QStringLiteral("Policy"), policyText(d.policy));
+    if (!d.policy.reason.isEmpty())
+        out += indent + QStringLiteral("why: ") + d.policy.reason + QLatin1Char('\n');
+    if (!d.policy.hint.isEmpty())
+        out += indent + QStringLiteral("next: ") + d.policy.hint + QLatin1Char('\n');
+
+    line(QStringLiteral("Config"), diagnosedConfigPath(d));
+    if (d.config) {
+        out += indent + (d.config->exists ? QStringLiteral("block: ") + blockStateName(d.analysis.block)
+                                          : QStringLiteral("no config.toml yet (apply creates it)"))
+               + QLatin1Char('\n');
+        if (d.proposal && d.config->exists)
+            out += indent + (d.proposal->changed ? QStringLiteral("apply would change it (see diff)")
+                                                 : QStringLiteral("already as apply would write it"))
+                   + QLatin1Char('\n');
+    }
+    if (const std::optional<Error> error = configError(d))
+        out += indent + QStringLiteral("error: ") + error->toText().replace(QLatin1Char('\n'), QLatin1Char('\n') + indent)
+               + QLatin1Char('\n');
+
+    if (!d.analysis.findings.isEmpty()) {
+        out += QStringLiteral("Findings\n");
+        for (const Finding &f : d.analysis.findings) {
+            out += QStringLiteral("  %1 %2").arg(severityName(f.severity), f.code);
+            if (f.line > 0)
+                out += QStringLiteral(" (line %1)").arg(f.line);
+            out += QStringLiteral(": ") + f.message + QLatin1Char('\n');
+            if (!f.fix.isEmpty())
+                out += QStringLiteral("      fix: ") + f.fix + QLatin1Char('\n');
+        }
+    }
+    return out;
+}
+
+} // namespace SandboxDoctor

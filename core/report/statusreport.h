@@ -1,0 +1,21 @@
+#pragma once
+
+#include "report/diagnosis.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace SandboxDoctor {
+
+// `status --json` exactly as cli-contract.md shapes it (codex, platform,
+// policy, config), plus config.sha256 for `apply --expect-sha256` and
+// config.error when the file could not be read or edited.
+QJsonObject statusToJson(const Diagnosis &diagnosis);
+
+// The same report for a person at a terminal.
+QString statusToText(const Diagnosis &diagnosis);
+
+// The config.toml path a diagnosis is about, also when reading it failed.
+QString diagnosedConfigPath(const Diagnosis &diagnosis);
+
+} // namespace SandboxDoctor
