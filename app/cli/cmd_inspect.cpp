@@ -1,16 +1,96 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "homes/homescan.h"
+#include "homes/homesreport.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
 namespace SandboxDoctor::Cli {
 
-// Placeholder until the command's area lands; it says so rather than pretending.
+// Policy inputs shared by inspect and prepare: Codex's version is asked only
+// when it can change the answer (macOS with a known fixed release), so
+// scanning a root never waits on a Codex process for nothing.
+PolicyInputs homesPolicyInputs(const CliContext &context)
+{
+    PolicyInputs inputs;
+    inputs.platform = context.platform().value_or(hostPlatform());
+    inputs.darwinFixedVersion = context.darwinFixedVersion();
+    if (context.codexVersionText()) {
+        inputs.codexVersion = Version::parse(*context.codexVersionText());
+    } else if (inputs.platform == Platform::MacOS && inputs.darwinFixedVersion) {
+        const CodexDetection detection = context.detectCodex();
+        if (detection.chosen)
+            inputs.codexVersion = detection.chosen->version;
+    }
+    return inputs;
+}
+
+// Adds `option` unless the parser already has one of that name. runCli's first
+// pass puts every command's options into one parser, and QCommandLineParser
+// warns on stderr about a second --shared-home (inspect and prepare) or
+// --no-backup (apply and prepare); the options mean the same to the parser.
+void addOptionOnce(QCommandLineParser &parser, const QCommandLineOption &option)
+{
+    const QString help = parser.helpText();
+    for (const QString &name : option.names()) {
+        const QRegularExpression defined(QStringLiteral("(^|[\\s,])--%1([\\s=<,]|$)").arg(QRegularExpression::escape(name)),
+                                         QRegularExpression::MultilineOption);
+        if (defined.match(help).hasMatch())
+            return;
+    }
+    parser.addOption(option);
+}
+
+namespace {
+
+void addOptions(QCommandLineParser &parser)
+{
+    addOptionOnce(parser, {QStringLiteral("shared-home"),
+                           QStringLiteral("The shared CODEX_HOME the per-task homes link to (default: as --codex-home)."),
+                           QStringLiteral("DIR")});
+}
+
+int run(CliContext &context, const QCommandLineParser &parser)
+{
+    const QStringList positional = parser.positionalArguments();  // "inspect", PATH
+    if (positional.size() > 2)
+        return context.fail({Error::Kind::Usage, QStringLiteral("inspect takes one PATH."), {}, 0, 0,
+                             QStringLiteral("Give a workspaces root or one CODEX_HOME.")});
+    const QString path = positional.size() == 2 ? positional.at(1) : defaultWorkspacesRoot(context.environment());
+
+    InspectOptions options;
+    options.sharedHome = parser.isSet(QStringLiteral("shared-home")) ? parser.value(QStringLiteral("shared-home"))
+                                                                      : context.codexHome();
+    if (options.sharedHome.isEmpty())
+        return context.fail({Error::Kind::Usage, QStringLiteral("--shared-home is empty."), {}, 0, 0,
+                             QStringLiteral("Give the shared CODEX_HOME, usually ~/.codex.")});
+    options.policyInputs = homesPolicyInputs(context);
+
+    const HomeScan scan = scanHomes(path, options);
+    if (scan.summary.failure)
+        return context.fail(*scan.summary.failure);
+
+    if (context.json()) {
+        context.out() << QJsonDocument(homeScanToJson(scan, options.policyInputs.platform)).toJson(QJsonDocument::Indented);
+    } else {
+        context.out() << homeScanToText(scan, options.policyInputs.platform);
+    }
+    context.out().flush();
+    return scan.summary.error > 0 ? 1 : 0;
+}
+
+} // namespace
+
 Command inspectCommand()
 {
-    return {QStringLiteral("inspect"), QStringLiteral("(not available yet)"), nullptr,
-            [](CliContext &context, const QCommandLineParser &) {
-                context.err() << "inspect is not available in this build yet." << Qt::endl;
-                return 2;
-            }};
+    return {QStringLiteral("inspect"),
+            QStringLiteral("Inspect per-task homes: a workspaces root (every codex-home up to four levels below) "
+                           "or one CODEX_HOME."),
+            addOptions, run};
 }
 
 } // namespace SandboxDoctor::Cli

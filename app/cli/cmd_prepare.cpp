@@ -1,16 +1,76 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "homes/homepreparer.h"
+#include "homes/homesreport.h"
+#include "report/diagnosis.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+
 namespace SandboxDoctor::Cli {
 
-// Placeholder until the command's area lands; it says so rather than pretending.
+// Shared with inspect, defined in cmd_inspect.cpp.
+PolicyInputs homesPolicyInputs(const CliContext &context);
+void addOptionOnce(QCommandLineParser &parser, const QCommandLineOption &option);
+
+namespace {
+
+void addOptions(QCommandLineParser &parser)
+{
+    addOptionOnce(parser, {QStringLiteral("shared-home"),
+                           QStringLiteral("The shared CODEX_HOME to link to and copy from (default: $CODEX_HOME, else ~/.codex)."),
+                           QStringLiteral("DIR")});
+    addOptionOnce(parser, {QStringLiteral("no-backup"),
+                           QStringLiteral("Do not leave a config.toml.bak-<UTC time> copy when the block is written.")});
+}
+
+int run(CliContext &context, const QCommandLineParser &parser)
+{
+    // The target must be named: preparing the default home (~/.codex) as a
+    // per-task home would link the shared home to itself.
+    if (!parser.isSet(QStringLiteral("codex-home")))
+        return context.fail({Error::Kind::Usage, QStringLiteral("prepare needs --codex-home TARGET."), {}, 0, 0,
+                             QStringLiteral("Give the task's codex-home folder, e.g. "
+                                            "~/multica_workspaces/<workspace>/<task>/codex-home.")});
+    if (parser.positionalArguments().size() > 1)
+        return context.fail({Error::Kind::Usage, QStringLiteral("prepare takes no PATH argument."), {}, 0, 0,
+                             QStringLiteral("Name the home with --codex-home TARGET.")});
+
+    PrepareOptions options;
+    const QString shared = parser.isSet(QStringLiteral("shared-home")) ? parser.value(QStringLiteral("shared-home"))
+                                                                        : defaultCodexHome(context.environment());
+    if (shared.isEmpty())
+        return context.fail({Error::Kind::Usage, QStringLiteral("--shared-home is empty."), {}, 0, 0,
+                             QStringLiteral("Give the shared CODEX_HOME, usually ~/.codex.")});
+    options.sharedHome = QDir::cleanPath(QFileInfo(shared).absoluteFilePath());
+    options.backup = !parser.isSet(QStringLiteral("no-backup"));
+    options.policyInputs = homesPolicyInputs(context);
+
+    const Expected<PrepareResult> prepared = prepareHome(context.codexHome(), options);
+    if (!prepared)
+        return context.fail(prepared.error());
+    const PrepareResult &result = prepared.value();
+
+    if (context.json())
+        context.out() << QJsonDocument(prepareResultToJson(result)).toJson(QJsonDocument::Indented);
+    else
+        context.out() << prepareResultToText(result);
+    context.out().flush();
+
+    if (result.blockError)
+        return result.blockError->exitCode();
+    return result.ok() ? 0 : 4;  // a link or a copy could not be made: an I/O failure, nothing lost
+}
+
+} // namespace
+
 Command prepareCommand()
 {
-    return {QStringLiteral("prepare"), QStringLiteral("(not available yet)"), nullptr,
-            [](CliContext &context, const QCommandLineParser &) {
-                context.err() << "prepare is not available in this build yet." << Qt::endl;
-                return 2;
-            }};
+    return {QStringLiteral("prepare"),
+            QStringLiteral("Create or repair a per-task CODEX_HOME as the multica daemon does, then write the block."),
+            addOptions, run};
 }
 
 } // namespace SandboxDoctor::Cli

@@ -1,0 +1,161 @@
+#include "homefixtures.h"
+
+#include "clicontext.h"
+#include "clirunner.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace SandboxDoctor;
+using namespace HomeFixtures;
+
+// `inspect` and `prepare` driven through the CLI, in process, as a script would.
+class TestHomesCli final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_shared;
+    QString m_root;
+
+    struct Run
+    {
+        int code = -1;
+        QString out;
+        QString err;
+    };
+
+    Run cli(QStringList arguments) const
+    {
+        Run run;
+        QTextStream out(&run.out);
+        QTextStream err(&run.err);
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("HOME"), m_dir.path());
+        environment.insert(QStringLiteral("CODEX_HOME"), m_shared);
+        Cli::CliContext context(out, err, environment);
+        arguments.prepend(QStringLiteral("codex-sandbox-doctor-cli"));
+        run.code = Cli::runCli(arguments, context);
+        out.flush();
+        err.flush();
+        return run;
+    }
+
+private slots:
+    // runCli's first pass holds every command's options: ours must not be
+    // defined twice (QCommandLineParser would warn on every run).
+    void init() { QTest::failOnWarning(QRegularExpression(QStringLiteral("QCommandLineParser"))); }
+
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_shared = m_dir.path() + QLatin1String("/shared");
+        m_root = m_dir.path() + QLatin1String("/root");
+        makeSharedHome(m_shared);
+        makeDaemonHome(m_root + QLatin1String("/ws/t1/codex-home"), m_shared);
+        makeDaemonHome(m_root + QLatin1String("/ws/t2/codex-home"), m_shared);
+    }
+
+    void inspect_jsonOfAHealthyRootExitsZero()
+    {
+        const Run run = cli({QStringLiteral("inspect"), m_root, QStringLiteral("--json"),
+                             QStringLiteral("--platform"), QStringLiteral("linux")});
+        QCOMPARE(run.code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("root")).toString(), m_root);
+        QCOMPARE(json.value(QStringLiteral("homes")).toArray().size(), 2);
+        QCOMPARE(json.value(QStringLiteral("summary")).toObject().value(QStringLiteral("ok")).toInt(), 2);
+        // --shared-home defaults to --codex-home, itself defaulting to $CODEX_HOME.
+        const QJsonObject auth = json.value(QStringLiteral("homes")).toArray().at(0).toObject()
+                                     .value(QStringLiteral("entries")).toArray().at(0).toObject();
+        QCOMPARE(auth.value(QStringLiteral("state")).toString(), QStringLiteral("ok"));
+    }
+
+    void inspect_errorExitsOne()
+    {
+        const QString home = m_root + QLatin1String("/ws/t3/codex-home");
+        makeDaemonHome(home, m_shared);
+        QVERIFY(QFile::remove(home + QLatin1String("/sessions")));
+        QVERIFY(QFile::link(m_dir.path() + QLatin1String("/gone"), home + QLatin1String("/sessions")));
+        const Run run = cli({QStringLiteral("inspect"), m_root, QStringLiteral("--platform"), QStringLiteral("linux")});
+        QCOMPARE(run.code, 1);
+        QVERIFY(run.out.contains(QStringLiteral("sessions-link-broken")));
+        QVERIFY(run.out.contains(QStringLiteral("3 homes: 2 ok, 0 warning, 1 error")));
+        QVERIFY(QFile::remove(home + QLatin1String("/sessions")));
+        QVERIFY(QFile::link(m_shared + QLatin1String("/sessions"), home + QLatin1String("/sessions")));
+    }
+
+    void inspect_otherSharedHomeMakesLinksWrong()
+    {
+        const QString other = m_dir.path() + QLatin1String("/other-shared");
+        makeSharedHome(other);
+        const Run run = cli({QStringLiteral("inspect"), m_root + QLatin1String("/ws/t1/codex-home"),
+                             QStringLiteral("--shared-home"), other, QStringLiteral("--json"),
+                             QStringLiteral("--platform"), QStringLiteral("linux")});
+        QCOMPARE(run.code, 0);  // wrong targets are warnings
+        const QJsonObject home = QJsonDocument::fromJson(run.out.toUtf8()).object()
+                                     .value(QStringLiteral("homes")).toArray().at(0).toObject();
+        QCOMPARE(home.value(QStringLiteral("status")).toString(), QStringLiteral("warning"));
+        QCOMPARE(home.value(QStringLiteral("task")).toString(), QStringLiteral("t1"));
+    }
+
+    void inspect_macosPolicyMakesBlocksStale()
+    {
+        const Run run = cli({QStringLiteral("inspect"), m_root, QStringLiteral("--json"),
+                             QStringLiteral("--platform"), QStringLiteral("macos"),
+                             QStringLiteral("--codex-version"), QStringLiteral("0.171.0")});
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("policy")).toObject().value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("danger-full-access"));
+        QCOMPARE(json.value(QStringLiteral("homes")).toArray().at(0).toObject().value(QStringLiteral("block")).toString(),
+                 QStringLiteral("stale"));
+    }
+
+    void inspect_missingRootFails()
+    {
+        const Run run = cli({QStringLiteral("inspect"), m_dir.path() + QLatin1String("/absent")});
+        QVERIFY(run.code != 0);
+        QVERIFY(run.err.contains(QStringLiteral("absent")));
+        QVERIFY(run.out.isEmpty());
+    }
+
+    void prepare_createsAHomeAndReportsEachEntry()
+    {
+        const QString home = m_root + QLatin1String("/ws/new/codex-home");
+        const Run run = cli({QStringLiteral("prepare"), QStringLiteral("--codex-home"), home,
+                             QStringLiteral("--shared-home"), m_shared, QStringLiteral("--no-backup"),
+                             QStringLiteral("--platform"), QStringLiteral("linux")});
+        QCOMPARE(run.code, 0);
+        for (const char *name : {"sessions", "auth.json", "config.json", "config.toml", "instructions.md"})
+            QVERIFY2(run.out.contains(QLatin1String(name)), name);
+        QVERIFY(run.out.contains(QStringLiteral("created")));
+        QVERIFY(QFileInfo(home + QLatin1String("/auth.json")).isSymbolicLink());
+        const Run again = cli({QStringLiteral("prepare"), QStringLiteral("--codex-home"), home, QStringLiteral("--json"),
+                               QStringLiteral("--platform"), QStringLiteral("linux")});
+        QCOMPARE(again.code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(again.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("block")).toObject().value(QStringLiteral("written")).toBool(), false);
+        for (const QJsonValue &step : json.value(QStringLiteral("steps")).toArray())
+            QCOMPARE(step.toObject().value(QStringLiteral("action")).toString(), QStringLiteral("kept"));
+    }
+
+    void prepare_needsACodexHome()
+    {
+        const Run run = cli({QStringLiteral("prepare")});
+        QCOMPARE(run.code, 2);
+        QVERIFY(run.err.contains(QStringLiteral("--codex-home")));
+    }
+
+    void prepare_refusesTheSharedHome()
+    {
+        const Run run = cli({QStringLiteral("prepare"), QStringLiteral("--codex-home"), m_shared});
+        QCOMPARE(run.code, 3);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHomesCli)
+#include "test_homescli.moc"
