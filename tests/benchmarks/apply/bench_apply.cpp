@@ -1,0 +1,176 @@
+// Times apply on a generated ~1 MiB config.toml against one plain toml++ parse
+// of the same file (median of N runs each). A benchmark, not a test: ctest runs
+// it only with --smoke, which checks the results and never the times.
+//
+//   bench_apply [--runs N] [--size BYTES] [--smoke]
+
+#include "config/applier.h"
+#include "config/configfile.h"
+#include "config/editplanner.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+
+#if __has_include(<toml++/toml.h>)
+#include <toml++/toml.h>
+#else
+#include <toml.hpp>
+#endif
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+using namespace SandboxDoctor;
+
+namespace {
+
+QByteArray generateConfig(qsizetype targetBytes)
+{
+    QByteArray text = "model = \"gpt-5\"\napproval_policy = \"on-request\"\n\n[sandbox_workspace_write]\n"
+                      "writable_roots = [\"/srv/data\"]\n\n[tui]\ntheme = \"dark\"\n\n";
+    for (int i = 0; text.size() < targetBytes; ++i) {
+        text += "[projects.\"/home/user/src/team-" + QByteArray::number(i % 37) + "/project-" + QByteArray::number(i)
+                + "\"]\ntrust_level = \"trusted\"\n\n";
+        if (i % 2 == 0) {
+            text += "[mcp_servers.server_" + QByteArray::number(i) + "]\ncommand = \"npx\"\nargs = [\"-y\", \"@acme/mcp-"
+                    + QByteArray::number(i) + "\", \"--port\", \"" + QByteArray::number(3000 + i % 1000)
+                    + "\"]\nenv = { API_URL = \"https://example.invalid/" + QByteArray::number(i)
+                    + "\", LOG = \"warn\" }\nstartup_timeout_sec = 20\n\n";
+        }
+    }
+    return text;
+}
+
+double medianMs(std::vector<qint64> nanos)
+{
+    std::sort(nanos.begin(), nanos.end());
+    const size_t n = nanos.size();
+    const double mid = n % 2 ? double(nanos[n / 2]) : (double(nanos[n / 2 - 1]) + double(nanos[n / 2])) / 2.0;
+    return mid / 1e6;
+}
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(bytes) == bytes.size();
+}
+
+QString cpuModel()
+{
+    QFile file(QStringLiteral("/proc/cpuinfo"));
+    if (file.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.startsWith("model name"))
+                return QString::fromUtf8(line.mid(line.indexOf(':') + 1).trimmed());
+        }
+    }
+    return QStringLiteral("unknown CPU");
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const bool smoke = args.contains(QStringLiteral("--smoke"));
+    int runs = smoke ? 1 : 21;
+    qsizetype size = 1024 * 1024;
+    for (qsizetype i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QStringLiteral("--runs"))
+            runs = std::max(1, args[i + 1].toInt());
+        if (args[i] == QStringLiteral("--size"))
+            size = std::max<qsizetype>(1024, args[i + 1].toLongLong());
+    }
+    QTextStream out(stdout);
+    auto fail = [&out](const QString &why) {
+        out << "FAIL: " << why << Qt::endl;
+        return 1;
+    };
+
+    const QByteArray config = generateConfig(size);
+    const SandboxPolicy policy = choosePolicy({Platform::Linux, Version(0, 171, 0), std::nullopt,
+                                               WindowsSandboxSetting::Absent});
+    QTemporaryDir home;
+    const QString path = home.filePath(QStringLiteral("config.toml"));
+
+    std::vector<qint64> parse, propose, apply, applyNoBackup, noop;
+    QElapsedTimer timer;
+    for (int run = 0; run < runs; ++run) {
+        timer.start();
+        try {
+            const toml::table table = toml::parse(std::string_view(config.constData(), size_t(config.size())));
+            if (table.empty())
+                return fail(QStringLiteral("the parse found nothing"));
+        } catch (const toml::parse_error &error) {
+            return fail(QStringLiteral("the generated config does not parse: %1").arg(QString::fromUtf8(error.what())));
+        }
+        parse.push_back(timer.nsecsElapsed());
+
+        timer.start();
+        const Expected<ProposedEdit> edit = proposeEdit(config, policy);
+        propose.push_back(timer.nsecsElapsed());
+        if (!edit || !edit->changed)
+            return fail(QStringLiteral("proposeEdit: %1").arg(edit ? QStringLiteral("no change") : edit.error().toText()));
+
+        for (const bool backup : {true, false}) {
+            if (!writeFile(path, config))
+                return fail(QStringLiteral("cannot write %1").arg(path));
+            ApplyOptions options;
+            options.backup = backup;
+            options.keepBackups = 1;
+            timer.start();
+            const Expected<ApplyResult> applied = applyManagedBlock(home.path(), policy, options);
+            (backup ? apply : applyNoBackup).push_back(timer.nsecsElapsed());
+            if (!applied || !applied->written)
+                return fail(QStringLiteral("apply: %1").arg(applied ? QStringLiteral("not written")
+                                                                    : applied.error().toText()));
+            if (applied->edit.after != edit->after)
+                return fail(QStringLiteral("apply wrote something else than proposeEdit proposed"));
+        }
+
+        timer.start();
+        const Expected<ApplyResult> again = applyManagedBlock(home.path(), policy);
+        noop.push_back(timer.nsecsElapsed());
+        if (!again || again->written || again->edit.changed)
+            return fail(QStringLiteral("a second apply was not a no-op"));
+    }
+
+    // What was written must be the block on top, and everything from [tui] on
+    // untouched (the user's [sandbox_workspace_write] table above it has to
+    // become dotted keys beside the block's dotted network_access).
+    QFile written(path);
+    if (!written.open(QIODevice::ReadOnly))
+        return fail(QStringLiteral("cannot read back %1").arg(path));
+    const QByteArray result = written.readAll();
+    if (!result.startsWith(renderManagedBlock(policy)) || !result.endsWith(config.mid(config.indexOf("[tui]"))))
+        return fail(QStringLiteral("the written file is not the block on top of the user's tables"));
+
+    const double parseMs = medianMs(parse);
+    out << "config: " << config.size() << " bytes, " << config.count("\n[") + 1 << " tables; median of " << runs
+        << " runs\n"
+        << "machine: " << QThread::idealThreadCount() << " threads, " << cpuModel() << "\n"
+        << QStringLiteral("toml++ parse:                 %1 ms\n").arg(parseMs, 8, 'f', 2)
+        << QStringLiteral("proposeEdit (in memory):      %1 ms  (%2x parse)\n")
+               .arg(medianMs(propose), 8, 'f', 2)
+               .arg(medianMs(propose) / parseMs, 0, 'f', 2)
+        << QStringLiteral("apply (backup, fsync):        %1 ms  (%2x parse)\n")
+               .arg(medianMs(apply), 8, 'f', 2)
+               .arg(medianMs(apply) / parseMs, 0, 'f', 2)
+        << QStringLiteral("apply --no-backup:            %1 ms  (%2x parse)\n")
+               .arg(medianMs(applyNoBackup), 8, 'f', 2)
+               .arg(medianMs(applyNoBackup) / parseMs, 0, 'f', 2)
+        << QStringLiteral("apply, already current:       %1 ms  (%2x parse)\n")
+               .arg(medianMs(noop), 8, 'f', 2)
+               .arg(medianMs(noop) / parseMs, 0, 'f', 2)
+        << (smoke ? "smoke run: results checked, times not judged\n" : "goal: apply <= 3x one parse\n");
+    out.flush();
+    return 0;
+}
