@@ -74,6 +74,7 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
     const int n = int(doc.body.size());
     int crlfLines = 0;
     int lfLines = 0;
+    doc.lines.reserve(doc.body.count('\n') + 1);
     int start = 0;
     while (start < n) {
         ConfigLine line;

@@ -269,7 +269,7 @@ void LinePlanner::planInlineSandboxTable(int lineIndex)
         generated.append({indentation(lineIndex) + DottedPrefix + m_doc.body.mid(entry.start, entry.end - entry.start),
                           {}});
     }
-    dropStatement(lineIndex, managedInside);
+    dropStatement(lineIndex);  // not blanked for the repaired parse: the line holds user values
     m_replacements.insert(lineIndex, generated);
 }
 

@@ -21,9 +21,10 @@ namespace SandboxDoctor {
 Expected<std::shared_ptr<toml::table>> parseToml(const QByteArray &utf8Body);
 
 // The keys the managed block owns, taken away so that the rest can be compared:
-// root sandbox_mode, root sandbox_workspace_write.network_access (and the table
-// when that leaves it empty), sandbox_mode in any table outside profiles.*, and
-// sandbox_workspace_write.network_access trapped in such a table by a misplaced block.
+// root sandbox_mode, root sandbox_workspace_write.network_access, sandbox_mode in
+// any table outside profiles.*, and sandbox_workspace_write.network_access trapped
+// in such a table by a misplaced block. Then every empty table goes (both sides
+// get the same treatment, so an emptied header and a vanished one compare equal).
 void removeManagedKeys(toml::table &root);
 
 // Deep equality (NaN equals NaN, types must match). On a difference, `where` gets

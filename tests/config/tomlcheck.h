@@ -64,25 +64,19 @@ inline std::optional<QVariantMap> parse(QByteArray bytes, QString *error = nullp
     }
 }
 
-// Takes sandbox_mode out of `table` and its sub-tables; true when that left it empty.
-inline bool stripTrapped(QVariantMap &table)
+// Takes sandbox_mode (and a misplaced block's network_access) out of `table` and its sub-tables.
+inline void stripTrapped(QVariantMap &table)
 {
-    bool removed = table.remove(QStringLiteral("sandbox_mode")) > 0;
-    // A misplaced block's dotted key lands in the table above it, too.
-    if (table.contains(QStringLiteral("sandbox_workspace_write"))) {
+    table.remove(QStringLiteral("sandbox_mode"));
+    if (table.value(QStringLiteral("sandbox_workspace_write")).typeId() == QMetaType::QVariantMap) {
         QVariantMap sww = table.value(QStringLiteral("sandbox_workspace_write")).toMap();
-        if (sww.remove(QStringLiteral("network_access")) > 0 && sww.isEmpty()) {
-            table.remove(QStringLiteral("sandbox_workspace_write"));
-            removed = true;
-        } else if (table.value(QStringLiteral("sandbox_workspace_write")).typeId() == QMetaType::QVariantMap) {
-            table.insert(QStringLiteral("sandbox_workspace_write"), sww);
-        }
+        sww.remove(QStringLiteral("network_access"));
+        table.insert(QStringLiteral("sandbox_workspace_write"), sww);
     }
-    for (auto it = table.begin(); it != table.end();) {
-        bool emptied = false;
+    for (auto it = table.begin(); it != table.end(); ++it) {
         if (it.value().typeId() == QMetaType::QVariantMap) {
             QVariantMap child = it.value().toMap();
-            emptied = stripTrapped(child);
+            stripTrapped(child);
             it.value() = child;
         } else if (it.value().typeId() == QMetaType::QVariantList) {
             QVariantList list = it.value().toList();
@@ -95,50 +89,66 @@ inline bool stripTrapped(QVariantMap &table)
             }
             it.value() = list;
         }
-        if (emptied) {
-            it = table.erase(it);
-            removed = true;
-        } else {
-            ++it;
-        }
     }
-    return removed && table.isEmpty();
 }
 
-// Root sandbox_mode, root sandbox_workspace_write.network_access (and the table if
-// that empties it), sandbox_mode in any table outside profiles.
+// Empty tables hold no value: drop them (recursively) on both sides.
+inline void pruneEmpty(QVariantMap &table)
+{
+    for (auto it = table.begin(); it != table.end();) {
+        if (it.value().typeId() == QMetaType::QVariantMap) {
+            QVariantMap child = it.value().toMap();
+            pruneEmpty(child);
+            if (child.isEmpty()) {
+                it = table.erase(it);
+                continue;
+            }
+            it.value() = child;
+        } else if (it.value().typeId() == QMetaType::QVariantList) {
+            QVariantList list = it.value().toList();
+            for (QVariant &v : list) {
+                if (v.typeId() == QMetaType::QVariantMap) {
+                    QVariantMap child = v.toMap();
+                    pruneEmpty(child);
+                    v = child;
+                }
+            }
+            it.value() = list;
+        }
+        ++it;
+    }
+}
+
+// Root sandbox_mode, root sandbox_workspace_write.network_access, sandbox_mode in
+// any table outside profiles; then empty tables.
 inline QVariantMap withoutManagedKeys(QVariantMap root)
 {
     root.remove(QStringLiteral("sandbox_mode"));
-    if (root.contains(QStringLiteral("sandbox_workspace_write"))) {
+    if (root.value(QStringLiteral("sandbox_workspace_write")).typeId() == QMetaType::QVariantMap) {
         QVariantMap sww = root.value(QStringLiteral("sandbox_workspace_write")).toMap();
         sww.remove(QStringLiteral("network_access"));
-        if (sww.isEmpty())
-            root.remove(QStringLiteral("sandbox_workspace_write"));
-        else
-            root.insert(QStringLiteral("sandbox_workspace_write"), sww);
+        root.insert(QStringLiteral("sandbox_workspace_write"), sww);
     }
-    for (auto it = root.begin(); it != root.end();) {
-        bool emptied = false;
-        if (it.key() != QLatin1String("profiles")) {
-            if (it.value().typeId() == QMetaType::QVariantMap) {
-                QVariantMap child = it.value().toMap();
-                emptied = stripTrapped(child);
-                it.value() = child;
-            } else if (it.value().typeId() == QMetaType::QVariantList) {
-                QVariantList list = it.value().toList();
-                for (QVariant &v : list) {
-                    if (v.typeId() == QMetaType::QVariantMap) {
-                        QVariantMap child = v.toMap();
-                        stripTrapped(child);
-                        v = child;
-                    }
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        if (it.key() == QLatin1String("profiles"))
+            continue;
+        if (it.value().typeId() == QMetaType::QVariantMap) {
+            QVariantMap child = it.value().toMap();
+            stripTrapped(child);
+            it.value() = child;
+        } else if (it.value().typeId() == QMetaType::QVariantList) {
+            QVariantList list = it.value().toList();
+            for (QVariant &v : list) {
+                if (v.typeId() == QMetaType::QVariantMap) {
+                    QVariantMap child = v.toMap();
+                    stripTrapped(child);
+                    v = child;
                 }
-                it.value() = list;
             }
+            it.value() = list;
         }
-        it = emptied ? root.erase(it) : std::next(it);
     }
+    pruneEmpty(root);
     return root;
 }
 
