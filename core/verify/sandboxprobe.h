@@ -16,7 +16,8 @@ namespace SandboxDoctor {
 
 struct SandboxProbeRequest final
 {
-    CodexCommand codex;            // runs `codex sandbox ...` (wrapper applies to the inside run only)
+    CodexCommand codex;            // runs `codex sandbox ...`; its wrapper is not used: the probe must
+                                   // reach the loopback listener in this network namespace
     QString probeProgram;          // codex-sandbox-doctor-cli: runs `probe-dns HOST --connect ... --json`
     QString host = QStringLiteral("api.openai.com");
     QByteArray configBytes;        // the config under test, in the scratch CODEX_HOME
