@@ -105,7 +105,11 @@ void printVerify(QTextStream &out, const VerifyResult &result)
     }
     switch (result.match) {
     case PolicyMatch::Matches: out << "  verdict: Codex enforces what the policy asks for.\n"; break;
-    case PolicyMatch::Differs: out << "  verdict: Codex would NOT enforce what the policy asks for.\n"; break;
+    case PolicyMatch::Differs:
+        out << "  verdict: Codex would NOT enforce what the policy asks for.\n";
+        if (!result.proposed)
+            out << "  Run `apply` to write the managed block; `verify --proposed` checks what it would write.\n";
+        break;
     case PolicyMatch::Unknown: out << "  verdict: unknown — " << result.note << "\n"; break;
     }
 }
