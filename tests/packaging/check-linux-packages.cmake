@@ -2,9 +2,10 @@
 #       -P check-linux-packages.cmake
 # Builds the DEB and the TGZ from the build tree into WORK_DIR, unpacks each the
 # way a user gets it (dpkg-deb -x, tar), and checks the installed tree: both
-# executables run and print VERSION, the desktop entry names a binary and an
-# icon that are there, the icons have the sizes their folders claim, and the
-# DEB's metadata carries the version and the Qt dependencies.
+# executables run and print VERSION, the desktop entry passes
+# desktop-file-validate and names a binary and an icon that are there, the
+# icons have the sizes their folders claim, and the DEB's metadata carries the
+# version and the Qt dependencies.
 cmake_minimum_required(VERSION 3.21)
 
 set(errors "")
@@ -61,6 +62,11 @@ function(check_tree label root)
     if(NOT EXISTS "${desktop}")
         fail("${label}: share/applications/codex-sandbox-doctor.desktop is missing")
     else()
+        execute_process(COMMAND "${tool_path_desktop-file-validate}" "${desktop}"
+            RESULT_VARIABLE result OUTPUT_VARIABLE out ERROR_VARIABLE out)
+        if(NOT result EQUAL 0 OR NOT out STREQUAL "")
+            fail("${label}: desktop-file-validate objects to the desktop entry: ${out}")
+        endif()
         file(STRINGS "${desktop}" exec_line REGEX "^Exec=")
         file(STRINGS "${desktop}" icon_line REGEX "^Icon=")
         file(STRINGS "${desktop}" type_line REGEX "^Type=")
@@ -98,10 +104,11 @@ foreach(var CPACK CONFIG WORK_DIR VERSION)
         message(FATAL_ERROR "check-linux-packages.cmake needs -D${var}=...")
     endif()
 endforeach()
-foreach(tool dpkg-deb tar dpkg-shlibdeps)
+foreach(tool dpkg-deb tar dpkg-shlibdeps desktop-file-validate)
     find_program(tool_path_${tool} ${tool})
     if(NOT tool_path_${tool})
-        message(FATAL_ERROR "${tool} was not found; install dpkg-dev and tar (scripts/dev deps does).")
+        message(FATAL_ERROR "${tool} was not found; install dpkg-dev, tar and "
+            "desktop-file-utils (scripts/dev deps does).")
     endif()
 endforeach()
 
