@@ -184,6 +184,42 @@ private slots:
         QVERIFY(report.summary.contains(QLatin1String("inside Codex's sandbox")));
     }
 
+    void probe_hungResolverIsBoundedAndSaysWhy()
+    {
+        SandboxProbeRequest r;
+        r.codex.program = QStringLiteral(FAKE_CODEX_NO_DOCTOR);
+        r.probeProgram = QStringLiteral(FAKE_CODEX_HANG);  // a probe whose lookup never returns
+        r.host = QStringLiteral("localhost");
+        r.scratchBase = m_base;
+        r.probeTimeoutMs = 1000;
+        const SandboxProbeReport report = SandboxProbeRunner::runBlocking(r);
+        QVERIFY(!report.outside.ran);
+        QVERIFY(report.outside.error.has_value());
+        QVERIFY2(report.outside.error->message.contains(QLatin1String("resolver may be unreachable")),
+                 qPrintable(report.outside.error->message));
+        QCOMPARE(report.verdict, ProbeVerdict::Inconclusive);
+        QVERIFY2(report.summary.contains(QLatin1String("outside")), qPrintable(report.summary));
+    }
+
+    void probe_cancelReportsOnce()
+    {
+        SandboxProbeRequest r;
+        r.codex.program = QStringLiteral(FAKE_CODEX_NO_DOCTOR);
+        r.probeProgram = QStringLiteral(FAKE_CODEX_HANG);
+        r.host = QStringLiteral("localhost");
+        r.scratchBase = m_base;
+        SandboxProbeRunner runner;
+        QSignalSpy finished(&runner, &SandboxProbeRunner::finished);
+        runner.start(r);
+        QTimer::singleShot(200, &runner, [&runner] { runner.cancel(); });
+        QVERIFY(finished.wait(30000));
+        QVERIFY(!runner.isRunning());
+        const auto report = finished.first().first().value<SandboxProbeReport>();
+        QVERIFY(report.outside.error->message.contains(QLatin1String("cancelled")));
+        QTest::qWait(100);
+        QCOMPARE(finished.count(), 1);
+    }
+
     void cleanupTestCase()
     {
         QCOMPARE(scratchLeftovers(), QStringList());

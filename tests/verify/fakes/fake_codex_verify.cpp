@@ -2,7 +2,7 @@
 // in per target (FAKE_MODE), so a test picks a fake by path, not by environment.
 //   no-doctor  `doctor` is an unknown subcommand (Codex before doctor existed)
 //   garbage    `doctor --json` prints text that is not JSON, exit 0
-//   hang       `doctor` never finishes
+//   hang       `doctor` never finishes; neither does `probe-dns` (a resolver that never answers)
 //   answers    prints a doctor report and writes the scratch home's listing to
 //              $CODEX_HOME/../<name>.listing, so tests see what Codex was shown
 // Every mode: `--version` prints "codex-cli 0.120.0"; `sandbox --help` and
@@ -26,6 +26,10 @@ int main(int argc, char **argv)
     if (first == "sandbox" || first == "debug" || (first == "doctor" && mode == "no-doctor")) {
         std::fprintf(stderr, "error: unrecognized subcommand '%s'\n\nUsage: codex [OPTIONS] [PROMPT]\n", first.c_str());
         return 2;
+    }
+    if (first == "probe-dns" && mode == "hang") {
+        std::this_thread::sleep_for(std::chrono::minutes(5));
+        return 0;
     }
     if (first != "doctor")
         return 2;
