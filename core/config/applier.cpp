@@ -74,6 +74,16 @@ Expected<QByteArray> readBackup(const BackupInfo &backup)
     return file.readAll();
 }
 
+bool stillTheSame(const ConfigSnapshot &before)
+{
+    QFile file(before.writePath);
+    if (!file.exists())
+        return !before.exists;
+    if (!before.exists || file.size() != before.bytes.size() || !file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(MaxConfigBytes + 1) == before.bytes;
+}
+
 } // namespace
 
 Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxPolicy &policy,
@@ -127,8 +137,8 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
     };
 
     // Someone may have saved the file while we were planning; their bytes win.
-    const Expected<ConfigSnapshot> again = readConfig(codexHome);
-    if (!again || again->exists != before.exists || again->sha256Hex != before.sha256Hex) {
+    // (Compared byte for byte: hashing 1 MiB again costs more than the compare.)
+    if (!stillTheSame(before)) {
         dropBackup();
         return refused(QStringLiteral("config.toml changed while the edit was being prepared."), before.path,
                        QStringLiteral("Nothing was written. Run the command again."));
