@@ -1,0 +1,274 @@
+// The Verify page with a fake Codex (tests/ui_verify/fakecodex.cpp): a CLI
+// without `doctor`, whose `codex sandbox` runs the probe directly. The probe
+// resolves `localhost` and connects to a loopback listener: no traffic leaves
+// the machine. The real Codex's doctor and sandbox are covered by core tests.
+#include "../ui_homes/widgettext.h"
+#include "session.h"
+#include "verify/dnsprobe.h"
+#include "verify/doctorpanel.h"
+#include "verify/probepanel.h"
+#include "verify/symptompanel.h"
+#include "verify/verifypage.h"
+
+#include <QAction>
+#include <QFile>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace SandboxDoctor;
+using namespace SandboxDoctor::Ui;
+
+class TestVerifyPage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void verifyPage_codexWithoutDoctor_showsNote();
+    void verifyPage_symptom_mapsDnsErrorToCause_andFillsProbeHost();
+    void verifyPage_symptom_fixItTriggersApply();
+    void verifyPage_symptom_unknownTextSaysSo();
+    void verifyPage_probe_showsBothSidesSideBySide();
+    void verifyPage_probe_resolvesOutsideBlockedInside_headline();
+    void verifyPage_noCodex_disablesChecks();
+    void verifyPage_controlsHaveAccessibleNames();
+
+private:
+    void startSession(const QString &codexPath, const QProcessEnvironment &extra = {});
+    std::unique_ptr<VerifyPage> makePage(QAction *apply = nullptr);
+    QString labelText(QWidget *root, const QString &name) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_home;
+    std::unique_ptr<Session> m_session;
+};
+
+void TestVerifyPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(QFile::exists(QStringLiteral(FAKE_CODEX_PATH)));
+    QVERIFY(QFile::exists(QStringLiteral(PROBE_CLI_PATH)));
+}
+
+void TestVerifyPage::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_home = m_dir->filePath(QStringLiteral("codex-home"));
+    QVERIFY(QDir().mkpath(m_home));
+    QFile config(m_home + QLatin1String("/config.toml"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("model = \"o3\"\n");
+}
+
+void TestVerifyPage::cleanup()
+{
+    for (QWidget *top : QApplication::topLevelWidgets())
+        top->close();
+    m_session.reset();
+    m_dir.reset();
+}
+
+void TestVerifyPage::startSession(const QString &codexPath, const QProcessEnvironment &extra)
+{
+    SessionOptions options;
+    options.detect.explicitPath = codexPath;
+    if (QFile::exists(codexPath))
+        options.codexVersionText = QStringLiteral("0.100.0");  // believed: detection runs nothing
+    options.platform = Platform::Linux;
+    options.detect.useLoginShell = false;
+    options.detect.searchKnownLocations = false;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), m_dir->path());
+    for (const QString &key : extra.keys())
+        environment.insert(key, extra.value(key));
+    options.detect.environment = environment;
+    m_session = std::make_unique<Session>(options);
+    m_session->setCodexHome(m_home);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->diagnosis().has_value() && !m_session->isBusy(), 20000);
+}
+
+std::unique_ptr<VerifyPage> TestVerifyPage::makePage(QAction *apply)
+{
+    auto page = std::make_unique<VerifyPage>(m_session.get(), apply);
+    page->setProbeProgram(QStringLiteral(PROBE_CLI_PATH));
+    page->setScratchBase(m_dir->filePath(QStringLiteral("scratch")));
+    page->resize(960, 900);
+    page->show();
+    return page;
+}
+
+QString TestVerifyPage::labelText(QWidget *root, const QString &name) const
+{
+    auto *label = root->findChild<QLabel *>(name);
+    return label ? label->text() : QStringLiteral("<no label %1>").arg(name);
+}
+
+void TestVerifyPage::verifyPage_codexWithoutDoctor_showsNote()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    auto *button = page->findChild<QPushButton *>(QStringLiteral("verifyCurrentButton"));
+    QVERIFY(button && button->isEnabled());
+    QSignalSpy finished(page->doctorPanel(), &DoctorPanel::finished);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(page->doctorPanel()->isRunning());
+    QVERIFY(page->findChild<QWidget *>(QStringLiteral("verifyBusy"))->isVisible());
+    QVERIFY(finished.wait(30000));
+
+    QCOMPARE(page->doctorPanel()->result()->outcome, VerifyResult::Outcome::NoDoctor);
+    QVERIFY2(labelText(page.get(), QStringLiteral("verifyVerdictLabel")).contains(QStringLiteral("no `doctor`")),
+             qPrintable(labelText(page.get(), QStringLiteral("verifyVerdictLabel"))));
+    auto *note = page->findChild<QLabel *>(QStringLiteral("verifyNoteLabel"));
+    QVERIFY(note->isVisible());
+    QVERIFY(note->text().contains(QStringLiteral("doctor")));
+    // The core's own analysis stands in: this config has no managed block.
+    QVERIFY2(note->text().contains(QStringLiteral("absent")), qPrintable(note->text()));
+    QVERIFY(!page->findChild<QWidget *>(QStringLiteral("verifyBusy"))->isVisible());
+    QVERIFY(button->isEnabled());
+}
+
+void TestVerifyPage::verifyPage_symptom_mapsDnsErrorToCause_andFillsProbeHost()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    auto *edit = page->findChild<QPlainTextEdit *>(QStringLiteral("symptomTextEdit"));
+    QVERIFY(edit);
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("dial tcp: lookup api.example.com: no such host"));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("symptomExplainButton")), Qt::LeftButton);
+
+    const Expected<SymptomCatalog> catalog = SymptomCatalog::builtIn();
+    QVERIFY(catalog);
+    QString dnsCause;
+    for (const Symptom &symptom : catalog->symptoms()) {
+        if (symptom.id == QLatin1String("dns-blocked"))
+            dnsCause = symptom.cause;
+    }
+    QVERIFY(!dnsCause.isEmpty());
+    QCOMPARE(labelText(page.get(), QStringLiteral("symptomCauseLabel")), dnsCause);
+    QVERIFY(!labelText(page.get(), QStringLiteral("symptomExplanationLabel")).isEmpty());
+    QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("probeHostEdit"))->text(), QStringLiteral("api.example.com"));
+    QVERIFY(page->findChild<QPushButton *>(QStringLiteral("symptomFixButton"))->isVisible());
+}
+
+void TestVerifyPage::verifyPage_symptom_fixItTriggersApply()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    QAction apply(QStringLiteral("Apply"));
+    QSignalSpy triggered(&apply, &QAction::triggered);
+    auto page = makePage(&apply);
+    QSignalSpy fix(page.get(), &VerifyPage::fixRequested);
+    page->symptomPanel()->setText(QStringLiteral("curl: (6) Could not resolve host: api.example.com"));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("symptomFixButton")), Qt::LeftButton);
+    QCOMPARE(fix.size(), 1);
+    QCOMPARE(fix.first().first().toString(), QStringLiteral("apply-managed-block"));
+    QCOMPARE(triggered.size(), 1);
+}
+
+void TestVerifyPage::verifyPage_symptom_unknownTextSaysSo()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    page->symptomPanel()->setText(QStringLiteral("everything is fine"));
+    QVERIFY(labelText(page.get(), QStringLiteral("symptomCauseLabel")).startsWith(QStringLiteral("No known cause")));
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("symptomFixButton"))->isVisible());
+    QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("probeHostEdit"))->text(), QStringLiteral("api.openai.com"));
+}
+
+void TestVerifyPage::verifyPage_probe_showsBothSidesSideBySide()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    auto *host = page->findChild<QLineEdit *>(QStringLiteral("probeHostEdit"));
+    host->clear();
+    QTest::keyClicks(host, QStringLiteral("localhost"));
+    QSignalSpy finished(page->probePanel(), &ProbePanel::finished);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("probeButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+
+    const SandboxProbeReport &report = *page->probePanel()->report();
+    QVERIFY2(report.outside.ran && report.inside.ran,
+             qPrintable(report.summary + (report.inside.error ? report.inside.error->toText() : QString())));
+    QCOMPARE(report.verdict, ProbeVerdict::SameBothSides);
+    for (const QString &side : {QStringLiteral("outside"), QStringLiteral("inside")}) {
+        QVERIFY2(labelText(page.get(), QStringLiteral("probe_%1_resolves").arg(side)).startsWith(QStringLiteral("yes")),
+                 qPrintable(labelText(page.get(), QStringLiteral("probe_%1_resolves").arg(side))));
+        QVERIFY(labelText(page.get(), QStringLiteral("probe_%1_socket").arg(side)).startsWith(QStringLiteral("yes: connected to 127.0.0.1:")));
+        QCOMPARE(labelText(page.get(), QStringLiteral("probe_%1_error").arg(side)), QStringLiteral("none"));
+    }
+    QVERIFY(labelText(page.get(), QStringLiteral("probe_inside_command")).contains(QStringLiteral("sandbox")));
+    QVERIFY(labelText(page.get(), QStringLiteral("probeHeadlineLabel")).startsWith(QStringLiteral("Same inside as outside")));
+    // Side by side: the inside column sits to the right of the outside one, on the same row.
+    auto *outside = page->findChild<QLabel *>(QStringLiteral("probe_outside_resolves"));
+    auto *inside = page->findChild<QLabel *>(QStringLiteral("probe_inside_resolves"));
+    QVERIFY(inside->mapTo(page.get(), QPoint()).x() > outside->mapTo(page.get(), QPoint()).x() + outside->width() / 2);
+    QCOMPARE(inside->mapTo(page.get(), QPoint()).y(), outside->mapTo(page.get(), QPoint()).y());
+}
+
+void TestVerifyPage::verifyPage_probe_resolvesOutsideBlockedInside_headline()
+{
+    // What the probe prints inside the macOS sandbox when the bug bites.
+    DnsProbeResult blocked;
+    blocked.host = QStringLiteral("localhost");
+    blocked.resolve = DnsProbeResult::Resolve::NoSuchName;
+    blocked.gaiCode = 8;
+    blocked.resolveMessage = QStringLiteral("nodename nor servname provided, or not known");
+    blocked.connect = DnsProbeResult::Connect::SocketDenied;
+    blocked.connectMessage = QStringLiteral("Operation not permitted");
+    QTemporaryDir dir;
+    const QString canned = dir.filePath(QStringLiteral("inside.json"));
+    QFile file(canned);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(dnsProbeToJson(blocked)).toJson());
+    file.close();
+
+    QProcessEnvironment extra;
+    extra.insert(QStringLiteral("FAKE_CODEX_INSIDE_JSON"), canned);
+    startSession(QStringLiteral(FAKE_CODEX_PATH), extra);
+    auto page = makePage();
+    page->probePanel()->setHost(QStringLiteral("localhost"));
+    QSignalSpy finished(page->probePanel(), &ProbePanel::finished);
+    page->probePanel()->probe();
+    QVERIFY(finished.wait(60000));
+
+    QCOMPARE(page->probePanel()->report()->verdict, ProbeVerdict::MacosDnsBug);
+    QCOMPARE(labelText(page.get(), QStringLiteral("probeHeadlineLabel")),
+             QStringLiteral("Resolves outside, blocked inside: the macOS sandbox bug"));
+    QVERIFY(labelText(page.get(), QStringLiteral("probe_outside_resolves")).startsWith(QStringLiteral("yes")));
+    QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_resolves")), QStringLiteral("no: no such name"));
+    QVERIFY(labelText(page.get(), QStringLiteral("probe_inside_socket")).startsWith(QStringLiteral("no: socket() denied")));
+    QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_error")), blocked.resolveMessage);
+}
+
+void TestVerifyPage::verifyPage_noCodex_disablesChecks()
+{
+    startSession(m_dir->filePath(QStringLiteral("no-codex-here")));
+    auto page = makePage();
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("verifyCurrentButton"))->isEnabled());
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("verifyProposedButton"))->isEnabled());
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("probeButton"))->isEnabled());
+    QVERIFY(labelText(page.get(), QStringLiteral("verifyVerdictLabel")).contains(QStringLiteral("No Codex CLI was found")));
+    QVERIFY(!page->doctorRequest(false));
+}
+
+void TestVerifyPage::verifyPage_controlsHaveAccessibleNames()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    const QStringList unnamed = WidgetText::unnamedControls(page.get());
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+}
+
+QTEST_MAIN(TestVerifyPage)
+#include "test_verifypage.moc"

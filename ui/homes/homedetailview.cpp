@@ -1,0 +1,216 @@
+#include "homedetailview.h"
+
+#include "icons.h"
+#include "preview/diffcolors.h"
+
+#include <QEvent>
+#include <QUrl>
+
+namespace SandboxDoctor::Ui {
+
+namespace {
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+QString iconTag(const QString &name)
+{
+    return QStringLiteral("<img src=\"icon:%1\" width=\"16\" height=\"16\" style=\"vertical-align: middle\">").arg(name);
+}
+
+QString severityIconName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Info: return QStringLiteral("info");
+    case Severity::Warning: return QStringLiteral("warning");
+    case Severity::Error: return QStringLiteral("error");
+    }
+    return QStringLiteral("info");
+}
+
+bool isBad(EntryState state)
+{
+    return state == EntryState::Broken || state == EntryState::WrongTarget || state == EntryState::Unexpected;
+}
+
+QString stateText(const HomeEntry &entry)
+{
+    switch (entry.state) {
+    case EntryState::Ok: return QObject::tr("ok");
+    case EntryState::Missing: return QObject::tr("missing");
+    case EntryState::Broken: return QObject::tr("broken link: the target does not exist");
+    case EntryState::WrongTarget: return QObject::tr("points somewhere other than the shared home");
+    case EntryState::Copied: return QObject::tr("a copy where the daemon makes a link");
+    case EntryState::Local: return QObject::tr("the home's own");
+    case EntryState::Diverged: return QObject::tr("differs from the shared home's copy");
+    case EntryState::Linked: return QObject::tr("a link where the daemon makes a copy");
+    case EntryState::Unexpected: return QObject::tr("unexpected kind");
+    }
+    return entryStateName(entry.state);
+}
+
+QString sizeText(qint64 size)
+{
+    if (size < 0)
+        return {};
+    if (size < 1024)
+        return size == 1 ? QObject::tr("1 byte") : QObject::tr("%1 bytes").arg(size);
+    return QObject::tr("%1 KiB").arg(double(size) / 1024.0, 0, 'f', 1);
+}
+
+// What sits at the name, drawn as `name → target` for links. For files only
+// the kind and size: the bytes are never read (auth.json holds credentials).
+QString entryLine(const HomeEntry &entry)
+{
+    const QString arrow = QStringLiteral(" &rarr; ");
+    switch (entry.kind) {
+    case EntryKind::Symlink:
+    case EntryKind::Junction:
+        return QStringLiteral("<code>%1</code>%2<code>%3</code>").arg(esc(entry.name), arrow, esc(entry.target));
+    case EntryKind::Dir:
+        return QStringLiteral("<code>%1/</code> &nbsp;%2").arg(esc(entry.name), QObject::tr("folder"));
+    case EntryKind::File:
+        return QStringLiteral("<code>%1</code> &nbsp;%2").arg(esc(entry.name), esc(QObject::tr("file, %1").arg(sizeText(entry.size))));
+    case EntryKind::Missing:
+        return QStringLiteral("<code>%1</code>").arg(esc(entry.name));
+    case EntryKind::Other:
+        return QStringLiteral("<code>%1</code> &nbsp;%2").arg(esc(entry.name), QObject::tr("not a file, folder or link"));
+    }
+    return esc(entry.name);
+}
+
+QString blockText(BlockState state)
+{
+    switch (state) {
+    case BlockState::Current: return QObject::tr("current: the managed block asks for this policy");
+    case BlockState::Stale: return QObject::tr("stale: the managed block asks for another sandbox");
+    case BlockState::Absent: return QObject::tr("absent: no managed block yet");
+    case BlockState::Damaged: return QObject::tr("damaged: the block's markers are broken");
+    case BlockState::Misplaced: return QObject::tr("misplaced: the block is not at the top of the file");
+    }
+    return blockStateName(state);
+}
+
+QString policyText(const SandboxPolicy &policy)
+{
+    QString text = sandboxModeName(policy.mode);
+    if (policy.mode == SandboxMode::WorkspaceWrite)
+        text += policy.networkAccess ? QObject::tr(", network on") : QObject::tr(", network off");
+    return text;
+}
+
+} // namespace
+
+HomeDetailView::HomeDetailView(QWidget *parent) : QTextBrowser(parent)
+{
+    setObjectName(QStringLiteral("homeDetail"));
+    setAccessibleName(tr("Home details"));
+    setOpenLinks(false);
+    setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    setFrameShape(QFrame::NoFrame);
+    document()->setDocumentMargin(14);
+    clearReport(tr("Select a home to see its entries, block and findings."));
+}
+
+void HomeDetailView::setReport(const HomeReport &report, int selectedCount)
+{
+    m_report = report;
+    m_selectedCount = selectedCount;
+    render();
+}
+
+void HomeDetailView::clearReport(const QString &placeholder)
+{
+    m_report.reset();
+    m_placeholder = placeholder;
+    render();
+}
+
+void HomeDetailView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        render();
+}
+
+void HomeDetailView::addIconResources()
+{
+    const qreal ratio = devicePixelRatioF();
+    for (const QString &name : {QStringLiteral("ok"), QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("error")}) {
+        const QIcon icon = Icons::icon(name);
+        document()->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("icon:") + name),
+                                icon.pixmap(QSize(16, 16), ratio));
+    }
+}
+
+void HomeDetailView::render()
+{
+    const DiffColors colors = DiffColors::forPalette(palette());
+    const QString red = colors.removedSign.name();
+    const QString muted = palette().color(QPalette::PlaceholderText).name();
+    const QString text = palette().color(QPalette::Text).name();
+    if (!m_report) {
+        setHtml(QStringLiteral("<p style=\"color:%1\">%2</p>").arg(muted, esc(m_placeholder)));
+        return;
+    }
+    addIconResources();
+    const HomeReport &home = *m_report;
+
+    QString html;
+    const QString title = home.workspace.isEmpty() ? home.path
+                                                   : QStringLiteral("%1 / %2").arg(home.workspace, home.task);
+    html += QStringLiteral("<h3 style=\"margin-bottom:2px\">%1</h3>").arg(esc(title));
+    html += QStringLiteral("<p style=\"margin-top:0; color:%1\"><code>%2</code></p>").arg(muted, esc(home.path));
+    if (m_selectedCount > 1)
+        html += QStringLiteral("<p style=\"color:%1\">%2</p>")
+                    .arg(muted, esc(tr("%1 homes selected; Repair and Apply act on all of them.").arg(m_selectedCount)));
+    if (home.error)
+        html += QStringLiteral("<p style=\"color:%1\">%2 %3</p>").arg(red, iconTag(QStringLiteral("error")), esc(home.error->message));
+
+    html += QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"3\">").arg(esc(tr("Entries")));
+    for (const HomeEntry &entry : home.entries) {
+        const bool bad = isBad(entry.state);
+        const QString icon = bad ? QStringLiteral("error")
+                                 : (entry.state == EntryState::Ok || entry.state == EntryState::Local
+                                        ? QStringLiteral("ok")
+                                        : (entry.state == EntryState::Missing ? QStringLiteral("info") : QStringLiteral("warning")));
+        // Colour on a span: table cells do not pass it on to their text.
+        const QString colour = bad ? red : (entry.state == EntryState::Missing ? muted : text);
+        html += QStringLiteral("<tr><td>%1</td><td><span style=\"color:%2\">%3</span>").arg(iconTag(icon), colour, entryLine(entry));
+        html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(bad ? red : muted, esc(stateText(entry)));
+        if (entry.state == EntryState::WrongTarget && !entry.expectedTarget.isEmpty())
+            html += QStringLiteral("<span style=\"color:%1\"> &mdash; %2 <code>%3</code></span>")
+                        .arg(muted, esc(tr("expected")), esc(entry.expectedTarget));
+        html += QStringLiteral("</td></tr>");
+    }
+    html += QStringLiteral("</table>");
+
+    html += QStringLiteral("<h4>%1</h4>").arg(esc(tr("Managed block")));
+    const bool blockOk = home.block == BlockState::Current;
+    html += QStringLiteral("<p>%1 %2<br><span style=\"color:%3\">%4</span></p>")
+                .arg(iconTag(blockOk ? QStringLiteral("ok") : QStringLiteral("warning")),
+                     esc(home.configExists ? blockText(home.block) : tr("no config.toml: prepare writes one with the block")),
+                     muted, esc(tr("Policy for this home: %1").arg(policyText(home.policy))));
+
+    html += QStringLiteral("<h4>%1</h4>").arg(esc(tr("Findings")));
+    if (home.findings.isEmpty()) {
+        html += QStringLiteral("<p>%1 %2</p>").arg(iconTag(QStringLiteral("ok")), esc(tr("None: this home is as the daemon makes it.")));
+    } else {
+        html += QStringLiteral("<table cellspacing=\"0\" cellpadding=\"3\">");
+        for (const Finding &finding : home.findings) {
+            QString message = esc(finding.message);
+            if (finding.line > 0)
+                message += QStringLiteral(" <span style=\"color:%1\">(%2)</span>").arg(muted, esc(tr("line %1").arg(finding.line)));
+            html += QStringLiteral("<tr><td>%1</td><td>%2").arg(iconTag(severityIconName(finding.severity)), message);
+            if (!finding.fix.isEmpty())
+                html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(muted, esc(finding.fix));
+            html += QStringLiteral("</td></tr>");
+        }
+        html += QStringLiteral("</table>");
+    }
+    setHtml(html);
+}
+
+} // namespace SandboxDoctor::Ui

@@ -1,0 +1,317 @@
+#include "homespage.h"
+
+#include "homedetailview.h"
+#include "homesfilter.h"
+#include "homesmodel.h"
+#include "homes/homescan.h"
+#include "homes/homescanner.h"
+#include "icons.h"
+#include "report/diagnosis.h"
+#include "session.h"
+#include "widgets/messagebar.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTreeView>
+
+namespace SandboxDoctor::Ui {
+
+namespace {
+
+const QString RootKey = QStringLiteral("homes/workspacesRoot");
+
+QString nativePath(const QString &path)
+{
+    return QDir::toNativeSeparators(path);
+}
+
+} // namespace
+
+HomesPage::HomesPage(Session *session, QWidget *parent)
+    : Page(session, parent), m_scanner(new HomeScanner(this)), m_model(new HomesModel(this)), m_filter(new HomesFilter(this))
+{
+    setObjectName(QStringLiteral("page_homes"));
+    qRegisterMetaType<SandboxDoctor::HomeReport>();
+    qRegisterMetaType<SandboxDoctor::ScanSummary>();
+    m_filter->setSourceModel(m_model);
+
+    createWidgets();
+    createActions();
+
+    connect(m_scanner, &HomeScanner::progress, this, &HomesPage::onProgress);
+    connect(m_scanner, &HomeScanner::homeInspected, this, &HomesPage::onHomeInspected);
+    connect(m_scanner, &HomeScanner::finished, this, &HomesPage::onScanFinished);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &HomesPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &HomesPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &HomesPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::layoutChanged, this, &HomesPage::updateCount);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &HomesPage::updateSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &HomesPage::updateSelection);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &HomesPage::updateSelection);
+    if (session) {
+        connect(session, &Session::codexHomeChanged, this, &HomesPage::onSessionChanged);
+        connect(session, &Session::diagnosisChanged, this, &HomesPage::onSessionChanged);
+    }
+
+    QString root = QSettings().value(RootKey).toString();
+    if (root.isEmpty()) {
+        root = defaultWorkspacesRoot(session ? session->options().detect.environment
+                                             : QProcessEnvironment::systemEnvironment());
+    }
+    m_rootEdit->setText(nativePath(root));
+    updateSharedLabel();
+    updateCount();
+    updateActions();
+}
+
+HomesPage::~HomesPage()
+{
+    m_scanner->cancel();
+}
+
+QIcon HomesPage::icon() const
+{
+    return Icons::icon(QStringLiteral("homes"));
+}
+
+void HomesPage::activated()
+{
+    if (!m_scannedOnce && !m_scanning)
+        scan();
+}
+
+QString HomesPage::root() const
+{
+    return QDir::cleanPath(QDir::fromNativeSeparators(m_rootEdit->text().trimmed()));
+}
+
+void HomesPage::setRoot(const QString &root)
+{
+    const QString clean = QDir::cleanPath(QDir::fromNativeSeparators(root.trimmed()));
+    m_rootEdit->setText(nativePath(clean));
+    if (!clean.isEmpty())
+        QSettings().setValue(RootKey, clean);
+}
+
+void HomesPage::chooseRoot()
+{
+    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Choose the workspaces root"), root());
+    if (chosen.isEmpty())
+        return;
+    setRoot(chosen);
+    scan();
+}
+
+InspectOptions HomesPage::inspectOptions() const
+{
+    InspectOptions options;
+    const SessionOptions defaults;
+    const SessionOptions &sessionOptions = session() ? session()->options() : defaults;
+    options.sharedHome = session() && !session()->codexHome().isEmpty()
+                             ? session()->codexHome()
+                             : defaultCodexHome(sessionOptions.detect.environment);
+    options.policyInputs.platform = sessionOptions.platform.value_or(hostPlatform());
+    options.policyInputs.darwinFixedVersion = sessionOptions.darwinFixedVersion;
+    if (session() && session()->diagnosis()) {
+        const Diagnosis &diagnosis = *session()->diagnosis();
+        options.policyInputs.platform = diagnosis.platform.platform;
+        options.policyInputs.codexVersion = diagnosis.codexVersion;
+    }
+    return options;
+}
+
+QString HomesPage::optionsKey() const
+{
+    const InspectOptions options = inspectOptions();
+    return QStringList{options.sharedHome, platformName(options.policyInputs.platform),
+                       options.policyInputs.codexVersion ? options.policyInputs.codexVersion->toString() : QString(),
+                       options.policyInputs.darwinFixedVersion ? options.policyInputs.darwinFixedVersion->toString() : QString()}
+        .join(QLatin1Char('\n'));
+}
+
+void HomesPage::scan()
+{
+    const QString path = root();
+    if (path.isEmpty()) {
+        m_messages->showMessage(MessageBar::Kind::Warning, tr("Type or choose a workspaces root to scan."));
+        return;
+    }
+    // Before the first analysis the Codex version is unknown, and with it the
+    // policy: wait for it rather than judge every home against a guess.
+    if (session() && session()->isBusy() && !session()->diagnosis()) {
+        m_scanWhenReady = true;
+        setBusyText(tr("Waiting for the analysis of the shared home…"));
+        return;
+    }
+    m_scanWhenReady = false;
+    if (m_scanning)
+        ++m_staleScans;
+    m_messages->dismiss();
+    m_model->clear();
+    m_detail->clearReport(tr("Select a home to see its entries, block and findings."));
+    m_scanning = true;
+    m_scannedOnce = true;
+    m_lastOptionsKey = optionsKey();
+    updateSharedLabel();
+    setBusyText(tr("Looking for homes…"), 0, 0);
+    m_scanner->start(path, inspectOptions());
+    updateActions();
+}
+
+void HomesPage::cancelScan()
+{
+    if (m_scanning)
+        m_scanner->cancel();
+}
+
+bool HomesPage::isScanning() const
+{
+    return m_scanning;
+}
+
+bool HomesPage::isBusy() const
+{
+    return m_scanning || m_jobRunning;
+}
+
+void HomesPage::onProgress(int done, int total)
+{
+    if (m_staleScans > 0)
+        return;
+    if (total < 0)
+        setBusyText(tr("Looking for homes… %n found", nullptr, done), 0, 0);
+    else
+        setBusyText(tr("Inspecting %1 of %2 homes…").arg(done).arg(total), done, total);
+}
+
+void HomesPage::onHomeInspected(const HomeReport &report)
+{
+    if (m_staleScans > 0)
+        return;
+    m_model->append(report);
+}
+
+void HomesPage::onScanFinished(const ScanSummary &summary)
+{
+    if (m_staleScans > 0) {
+        --m_staleScans;
+        return;
+    }
+    m_model->flush();
+    m_scanning = false;
+    setBusyText(QString());
+    if (summary.failure) {
+        m_messages->showMessage(MessageBar::Kind::Error, summary.failure->toText());
+    } else if (summary.cancelled) {
+        m_messages->showMessage(MessageBar::Kind::Warning,
+                                tr("Scan cancelled after %1; the table shows those.").arg(homesCount(summary.homes)),
+                                tr("Scan again"), [this]() { scan(); });
+    } else if (summary.homes == 0) {
+        m_messages->showMessage(MessageBar::Kind::Info,
+                                tr("No per-task homes under %1. The daemon makes them as "
+                                   "<root>/<workspace>/<task>/codex-home; choose the root it uses.")
+                                    .arg(nativePath(summary.root)));
+    }
+    m_progressLabel->setText(summary.cancelled ? tr("Cancelled") : tr("Scanned %1 in %2 s").arg(homesCount(summary.homes))
+                                                                       .arg(double(summary.elapsedMs) / 1000.0, 0, 'f', 1));
+    if (!m_view->currentIndex().isValid() && m_filter->rowCount() > 0)
+        m_view->setCurrentIndex(m_filter->index(0, 0));
+    updateCount();
+    updateActions();
+    emit scanFinished(summary);
+}
+
+void HomesPage::setBusyText(const QString &text, int done, int total)
+{
+    const bool busy = !text.isEmpty();
+    m_progress->setVisible(busy);
+    m_cancelButton->setVisible(m_scanning);
+    m_progressLabel->setText(text);
+    if (busy) {
+        m_progress->setRange(0, total);
+        m_progress->setValue(done);
+    }
+}
+
+void HomesPage::updateCount()
+{
+    const int shown = m_filter->rowCount();
+    const int total = m_model->rowCount();
+    const ScanSummary counts = [this]() {
+        ScanSummary s;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            s.count(m_model->report(row));
+        return s;
+    }();
+    QString text = shown == total ? homesCount(total) : tr("%1 of %2").arg(shown).arg(homesCount(total));
+    if (total > 0)
+        text += tr(" · %1 ok, %2 warning, %3 error").arg(counts.ok).arg(counts.warning).arg(counts.error);
+    m_countLabel->setText(text);
+}
+
+void HomesPage::updateSharedLabel()
+{
+    const InspectOptions options = inspectOptions();
+    m_sharedLabel->setText(tr("Links are checked against the shared home %1 (the CODEX_HOME this window has open).")
+                               .arg(nativePath(options.sharedHome)));
+}
+
+void HomesPage::onSessionChanged()
+{
+    updateSharedLabel();
+    if (m_scanWhenReady && session() && session()->diagnosis()) {
+        scan();
+        return;
+    }
+    // The shared home or the policy changed: the findings were judged against the old one.
+    if (m_scannedOnce && !m_scanning && session() && session()->diagnosis() && optionsKey() != m_lastOptionsKey)
+        scan();
+}
+
+QList<HomeReport> HomesPage::selectedReports() const
+{
+    QList<HomeReport> reports;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+        const QModelIndex source = m_filter->mapToSource(index);
+        if (source.isValid())
+            reports << m_model->report(source.row());
+    }
+    return reports;
+}
+
+const HomeReport *HomesPage::currentReport() const
+{
+    const QModelIndex source = m_filter->mapToSource(m_view->currentIndex());
+    return source.isValid() ? &m_model->report(source.row()) : nullptr;
+}
+
+void HomesPage::updateSelection()
+{
+    const int selected = int(m_view->selectionModel()->selectedRows().size());
+    if (const HomeReport *report = currentReport())
+        m_detail->setReport(*report, selected);
+    else if (!m_scanning)
+        m_detail->clearReport(m_model->rowCount() ? tr("Select a home to see its entries, block and findings.")
+                                                  : tr("No homes to show yet."));
+    updateActions();
+}
+
+void HomesPage::updateActions()
+{
+    const bool any = m_view->selectionModel()->hasSelection();
+    m_repairButton->setEnabled(any && !m_jobRunning);
+    m_applyButton->setEnabled(any && !m_jobRunning);
+    m_diffButton->setEnabled(currentReport() != nullptr && !m_jobRunning);
+    m_revealButton->setEnabled(any);
+    m_scanButton->setText(m_scannedOnce ? tr("Re&scan") : tr("&Scan"));
+    m_scanButton->setEnabled(!m_jobRunning);
+    m_cancelButton->setVisible(m_scanning);
+}
+
+} // namespace SandboxDoctor::Ui

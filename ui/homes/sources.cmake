@@ -1,0 +1,11 @@
+# The "Per-task homes" page (issue 5): included by ui/CMakeLists.txt.
+target_sources(sandboxdoctor_ui PRIVATE
+    homes/homespage.h homes/homespage.cpp
+    homes/homespagelayout.cpp
+    homes/homespageactions.cpp
+    homes/homesmodel.h homes/homesmodel.cpp
+    homes/homesfilter.h homes/homesfilter.cpp
+    homes/homedetailview.h homes/homedetailview.cpp
+    homes/homediffdialog.h homes/homediffdialog.cpp
+    homes/homejobs.h homes/homejobs.cpp
+)

@@ -1,0 +1,152 @@
+#include "symptompanel.h"
+
+#include "panelwidgets.h"
+#include "tone.h"
+#include "widgets/card.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace SandboxDoctor::Ui {
+
+SymptomPanel::SymptomPanel(QWidget *parent)
+    : QWidget(parent), m_card(new Card(tr("Explain an error"), this)), m_debounce(new QTimer(this))
+{
+    setObjectName(QStringLiteral("symptomPanel"));
+    Expected<SymptomCatalog> catalog = SymptomCatalog::builtIn();
+    if (catalog)
+        m_catalog = std::move(catalog).value();
+    else
+        m_catalogError = catalog.error().toText();
+
+    m_text = new QPlainTextEdit(m_card);
+    m_text->setObjectName(QStringLiteral("symptomTextEdit"));
+    m_text->setAccessibleName(tr("Error text to explain"));
+    m_text->setPlaceholderText(tr("Paste an error from Codex or from a command it ran, e.g.\n"
+                                  "dial tcp: lookup api.openai.com: no such host"));
+    m_text->setTabChangesFocus(true);  // Tab moves on, so the panel stays keyboard-navigable
+    m_text->setFixedHeight(m_text->fontMetrics().lineSpacing() * 4 + 14);
+    m_explainButton = panelButton(m_card, QStringLiteral("info"), tr("E&xplain"), QStringLiteral("symptomExplainButton"),
+                                  tr("Explain the pasted error"), tr("Find the likely cause of the pasted error"));
+
+    m_causeIcon = iconLabel(m_card);
+    m_cause = headlineLabel(m_card, QStringLiteral("symptomCauseLabel"));
+    m_cause->setAccessibleName(tr("Cause"));
+    m_explanationLabel = valueLabel(m_card, QStringLiteral("symptomExplanationLabel"), tr("Explanation"));
+    m_fix = valueLabel(m_card, QStringLiteral("symptomFixLabel"), tr("What to do"));
+    m_host = mutedLabel(m_card, QStringLiteral("symptomHostLabel"));
+    m_others = mutedLabel(m_card, QStringLiteral("symptomOthersLabel"));
+    m_fixButton = panelButton(m_card, QStringLiteral("apply"), tr("&Fix it…"), QStringLiteral("symptomFixButton"),
+                              tr("Apply the fix for this cause"), tr("Apply the managed block (asks first)"));
+    m_fixButton->hide();
+
+    auto *inputRow = new QHBoxLayout;
+    inputRow->setSpacing(8);
+    inputRow->addWidget(m_text, 1);
+    inputRow->addWidget(m_explainButton, 0, Qt::AlignTop);
+    auto *causeRow = new QHBoxLayout;
+    causeRow->setSpacing(8);
+    causeRow->addWidget(m_causeIcon, 0, Qt::AlignTop);
+    causeRow->addWidget(m_cause, 1);
+    auto *fixRow = new QHBoxLayout;
+    fixRow->addWidget(m_fix, 1);
+    fixRow->addWidget(m_fixButton, 0, Qt::AlignTop);
+
+    m_card->body()->addLayout(inputRow);
+    m_card->body()->addLayout(causeRow);
+    m_card->body()->addWidget(m_explanationLabel);
+    m_card->body()->addLayout(fixRow);
+    m_card->body()->addWidget(m_host);
+    m_card->body()->addWidget(m_others);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_card);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(250);
+    connect(m_debounce, &QTimer::timeout, this, &SymptomPanel::explain);
+    connect(m_text, &QPlainTextEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_explainButton, &QPushButton::clicked, this, &SymptomPanel::explain);
+    connect(m_fixButton, &QPushButton::clicked, this, [this]() {
+        if (!m_explanation.matches.isEmpty())
+            emit fixRequested(m_explanation.matches.first().symptom.fixId);
+    });
+    showExplanation();
+}
+
+void SymptomPanel::setText(const QString &text)
+{
+    m_text->setPlainText(text);
+    explain();
+}
+
+void SymptomPanel::explain()
+{
+    m_debounce->stop();
+    const QString text = m_text->toPlainText();
+    m_explanation = m_catalog ? m_catalog->explain(text) : Explanation{};
+    if (m_explanation.host.isEmpty())
+        m_explanation.host = extractHost(text);
+    showExplanation();
+    if (!m_explanation.host.isEmpty())
+        emit hostFound(m_explanation.host);
+}
+
+void SymptomPanel::showExplanation()
+{
+    const bool empty = m_text->toPlainText().trimmed().isEmpty();
+    const bool matched = !m_explanation.matches.isEmpty();
+    m_explanationLabel->setVisible(matched);
+    m_fix->setVisible(matched);
+    m_others->setVisible(matched && m_explanation.matches.size() > 1);
+    m_host->setVisible(!empty && !m_explanation.host.isEmpty());
+    m_fixButton->setVisible(matched && !m_explanation.matches.first().symptom.fixId.isEmpty());
+
+    if (!m_catalogError.isEmpty()) {
+        setIcon(m_causeIcon, QStringLiteral("error"));
+        m_cause->setText(tr("The symptom catalog could not be read: %1").arg(m_catalogError));
+        setTone(m_cause, Tone::Bad);
+        return;
+    }
+    if (empty) {
+        setIcon(m_causeIcon, QString());
+        m_cause->clear();
+        m_cause->hide();
+        return;
+    }
+    m_cause->show();
+    m_host->setText(tr("Host in the error: %1 (filled into the DNS probe above)").arg(m_explanation.host));
+    if (!matched) {
+        setIcon(m_causeIcon, QStringLiteral("info"));
+        m_cause->setText(tr("No known cause for this text. Probe DNS, or check Codex's own log."));
+        setTone(m_cause, Tone::Neutral);
+        return;
+    }
+    const Symptom &symptom = m_explanation.matches.first().symptom;
+    setIcon(m_causeIcon, QStringLiteral("warning"));
+    m_cause->setText(symptom.cause);
+    setTone(m_cause, Tone::Caution);
+    m_explanationLabel->setText(symptom.explanation);
+    m_fix->setText(symptom.fix.isEmpty() ? QString() : tr("What to do: %1").arg(symptom.fix));
+    QStringList others;
+    for (int i = 1; i < m_explanation.matches.size(); ++i)
+        others << m_explanation.matches.at(i).symptom.cause;
+    m_others->setText(tr("Also possible: %1").arg(others.join(QLatin1String("; "))));
+}
+
+void SymptomPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        retone(this);
+        showExplanation();
+    }
+}
+
+} // namespace SandboxDoctor::Ui

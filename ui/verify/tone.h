@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QColor>
+
+class QPalette;
+class QWidget;
+
+namespace SandboxDoctor::Ui {
+
+// Verdict colours that read on light and dark palettes: the text of a label
+// turns green, red or amber. The tone is kept as a property so a panel can
+// apply it again when the palette changes (retone()).
+enum class Tone { Neutral, Good, Bad, Caution };
+
+QColor toneColor(Tone tone, const QPalette &palette);
+void setTone(QWidget *widget, Tone tone);
+// Re-applies every child's tone from `root`'s current palette.
+void retone(QWidget *root);
+
+} // namespace SandboxDoctor::Ui

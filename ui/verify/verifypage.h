@@ -1,0 +1,81 @@
+#pragma once
+
+#include "common/expected.h"
+#include "page.h"
+#include "verify/sandboxprobe.h"
+#include "verify/verifytypes.h"
+
+#include <QPointer>
+#include <QStringList>
+
+class QAction;
+class QLabel;
+
+namespace SandboxDoctor::Ui {
+
+class DoctorPanel;
+class MessageBar;
+class ProbePanel;
+class SymptomPanel;
+
+// "Verify": Codex itself is the judge. Asks the chosen Codex whether it loads
+// the current or the proposed config and which sandbox it gives, probes DNS
+// outside and inside its sandbox, and explains a pasted error. Everything runs
+// in the core's runners, off the GUI thread, bounded in time and cancellable.
+class VerifyPage final : public Page
+{
+    Q_OBJECT
+
+public:
+    explicit VerifyPage(Session *session, QWidget *parent = nullptr);
+    // `applyAction` is the window's Apply: "Fix it" triggers it for fixes the
+    // app can apply. fixRequested() is emitted either way.
+    VerifyPage(Session *session, QAction *applyAction, QWidget *parent = nullptr);
+
+    QString pageId() const override { return QStringLiteral("verify"); }
+    QString title() const override { return tr("Verify"); }
+    QIcon icon() const override;
+
+    // The program run inside the sandbox (`probe-dns`); default: the CLI
+    // installed beside this app.
+    void setProbeProgram(const QString &program) { m_probeProgram = program; }
+    QString probeProgram() const { return m_probeProgram; }
+    // Where scratch CODEX_HOMEs go; empty: the core's default (the cache folder).
+    void setScratchBase(const QString &folder) { m_scratchBase = folder; }
+    // Prepended to `codex doctor` (e.g. {"unshare", "-rn"} to keep its network checks local).
+    void setDoctorWrapper(const QStringList &wrapper) { m_doctorWrapper = wrapper; }
+
+    DoctorPanel *doctorPanel() const { return m_doctor; }
+    ProbePanel *probePanel() const { return m_probe; }
+    SymptomPanel *symptomPanel() const { return m_symptoms; }
+
+    Expected<VerifyRequest> doctorRequest(bool proposed) const;
+    Expected<SandboxProbeRequest> probeRequest(const QString &host) const;
+
+signals:
+    // "Fix it" in the symptom explainer; "apply-managed-block" is the one fix today.
+    void fixRequested(const QString &fixId);
+
+private:
+    void updateContext();
+    void onFixRequested(const QString &fixId);
+    QString unavailableReason() const;
+    Expected<CodexCommand> codexCommand() const;
+
+    QPointer<QAction> m_applyAction;
+    QString m_probeProgram;
+    QString m_scratchBase;
+    QStringList m_doctorWrapper;
+
+    QLabel *m_context = nullptr;
+    MessageBar *m_messages = nullptr;
+    DoctorPanel *m_doctor = nullptr;
+    ProbePanel *m_probe = nullptr;
+    SymptomPanel *m_symptoms = nullptr;
+};
+
+// codex-sandbox-doctor-cli beside this app (or, in a build tree, in ../cli);
+// the bare name (found on PATH when run) when neither exists.
+QString defaultProbeProgram();
+
+} // namespace SandboxDoctor::Ui
