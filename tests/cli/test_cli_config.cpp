@@ -99,6 +99,28 @@ private:
                + more;
     }
 
+    // Runs the built executable as an unprivileged user (see below).
+    Run runUnprivileged(const QStringList &arguments) const
+    {
+        Run run;
+        const QString exe = qEnvironmentVariable("SANDBOXDOCTOR_CLI");
+        if (!QFileInfo(exe).isExecutable()) {
+            run.err = QStringLiteral("SANDBOXDOCTOR_CLI must name the built codex-sandbox-doctor-cli");
+            return run;
+        }
+        QProcess process;
+        process.start(QStringLiteral("unshare"), QStringList{QStringLiteral("-U"), exe} + arguments
+                                                      + QStringList{QStringLiteral("--codex-home"), m_home,
+                                                                    QStringLiteral("--codex-version"),
+                                                                    QStringLiteral("0.171.0")});
+        if (!process.waitForFinished(60'000))
+            return run;
+        run.code = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+        run.out = QString::fromUtf8(process.readAllStandardOutput());
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+
 private slots:
     void init()
     {
@@ -387,6 +409,39 @@ private slots:
         QVERIFY2(process.exitCode() == 3 || process.exitCode() == 4,
                  qPrintable(QStringLiteral("exit %1: %2").arg(process.exitCode()).arg(err)));
         QVERIFY2(err.contains(m_home), qPrintable(err));
+        QCOMPARE(readAll(m_config), Plain);
+        QCOMPARE(entriesOf(m_home), QStringList{QStringLiteral("config.toml")});
+    }
+
+    void apply_unreadableConfigExitsFourNothingLost()
+    {
+        // In a user namespace without a mapping for root (unshare -U), this
+        // process's files belong to "nobody": permission bits bind again, so a
+        // mode-000 config is truly unreadable even though the tests run as root.
+        QVERIFY(writeFile(m_config, Plain));
+        QCOMPARE(::chmod(QFile::encodeName(m_dir.path()).constData(), 0755), 0);
+        QCOMPARE(::chmod(QFile::encodeName(m_home).constData(), 0777), 0);
+        QCOMPARE(::chmod(QFile::encodeName(m_config).constData(), 0000), 0);
+        const Run run = runUnprivileged({QStringLiteral("apply")});
+        QVERIFY2(run.code == 4, qPrintable(QStringLiteral("exit %1: %2").arg(run.code).arg(run.err)));
+        QVERIFY2(run.err.contains(QStringLiteral("Cannot read config.toml")), qPrintable(run.err));
+        QVERIFY(run.err.contains(m_config));
+        ::chmod(QFile::encodeName(m_config).constData(), 0644);
+        QCOMPARE(readAll(m_config), Plain);
+        QCOMPARE(entriesOf(m_home), QStringList{QStringLiteral("config.toml")});
+    }
+
+    void apply_folderNotWritableForTheUserIsRefused()
+    {
+        QVERIFY(writeFile(m_config, Plain));
+        QCOMPARE(::chmod(QFile::encodeName(m_dir.path()).constData(), 0755), 0);
+        QCOMPARE(::chmod(QFile::encodeName(m_config).constData(), 0666), 0);  // the file itself is writable
+        QCOMPARE(::chmod(QFile::encodeName(m_home).constData(), 0555), 0);
+        const Run run = runUnprivileged({QStringLiteral("apply")});
+        ::chmod(QFile::encodeName(m_home).constData(), 0755);
+        QVERIFY2(run.code == 3 || run.code == 4, qPrintable(QStringLiteral("exit %1: %2").arg(run.code).arg(run.err)));
+        QVERIFY2(run.err.contains(QStringLiteral("read-only")) || run.err.contains(QStringLiteral("denied")),
+                 qPrintable(run.err));
         QCOMPARE(readAll(m_config), Plain);
         QCOMPARE(entriesOf(m_home), QStringList{QStringLiteral("config.toml")});
     }
