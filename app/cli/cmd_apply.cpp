@@ -35,8 +35,8 @@ int run(CliContext &context, const QCommandLineParser &parser)
     }
 
     // The policy may depend on Codex's version and on the file itself (Windows).
-    const Diagnosis diagnosis = context.diagnoseHome();
-    const Expected<ApplyResult> applied = applyManagedBlock(context.codexHome(), diagnosis.policy, options);
+    const SandboxPolicy policy = decidePolicy(context.diagnoseRequest(), context.detectCodex());
+    const Expected<ApplyResult> applied = applyManagedBlock(context.codexHome(), policy, options);
     if (!applied)
         return context.fail(applied.error());
     const ApplyResult &result = applied.value();
@@ -52,7 +52,7 @@ int run(CliContext &context, const QCommandLineParser &parser)
         const QJsonObject object{
             {QStringLiteral("path"), result.before.path},
             {QStringLiteral("written_path"), result.before.writePath},
-            {QStringLiteral("mode"), sandboxModeName(diagnosis.policy.mode)},
+            {QStringLiteral("mode"), sandboxModeName(policy.mode)},
             {QStringLiteral("changed"), result.edit.changed},
             {QStringLiteral("written"), result.written},
             {QStringLiteral("dry_run"), options.dryRun},
@@ -67,9 +67,9 @@ int run(CliContext &context, const QCommandLineParser &parser)
             out << "Already current, not touched: " << result.before.path << "\n";
         else if (options.dryRun)
             out << "Dry run: would write " << result.before.writePath << " ("
-                << sandboxModeName(diagnosis.policy.mode) << "); nothing was written.\n";
+                << sandboxModeName(policy.mode) << "); nothing was written.\n";
         else
-            out << "Wrote " << result.before.writePath << " (" << sandboxModeName(diagnosis.policy.mode) << ").\n";
+            out << "Wrote " << result.before.writePath << " (" << sandboxModeName(policy.mode) << ").\n";
         if (!result.backupPath.isEmpty())
             out << "Backup: " << result.backupPath << " (undo with: codex-sandbox-doctor-cli restore)\n";
         for (const Finding &note : result.edit.notes)

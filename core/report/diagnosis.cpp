@@ -19,6 +19,26 @@ std::optional<Version> policyVersion(const DiagnoseRequest &request, const Codex
     return std::nullopt;
 }
 
+// The policy table's inputs. `[windows] sandbox` matters only on Windows, so
+// other platforms skip parsing the file for it.
+PolicyInputs policyInputs(const DiagnoseRequest &request, const std::optional<Version> &version,
+                          Platform platform, const Expected<ConfigSnapshot> &config)
+{
+    PolicyInputs inputs;
+    inputs.platform = platform;
+    inputs.codexVersion = version;
+    inputs.darwinFixedVersion = request.darwinFixedVersion;
+    if (platform != Platform::Windows)
+        inputs.windowsSandbox = WindowsSandboxSetting::Absent;
+    else if (!config)
+        inputs.windowsSandbox = WindowsSandboxSetting::Unreadable;
+    else if (config->exists)
+        inputs.windowsSandbox = readWindowsSandboxSetting(config->bytes);
+    else
+        inputs.windowsSandbox = WindowsSandboxSetting::Absent;
+    return inputs;
+}
+
 } // namespace
 
 Severity Diagnosis::worstSeverity() const
@@ -57,17 +77,7 @@ Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex)
     d.platform = describePlatform(request.platform);
     d.config = readConfig(request.codexHome);
 
-    PolicyInputs inputs;
-    inputs.platform = d.platform.platform;
-    inputs.codexVersion = d.codexVersion;
-    inputs.darwinFixedVersion = request.darwinFixedVersion;
-    if (!d.config)
-        inputs.windowsSandbox = WindowsSandboxSetting::Unreadable;
-    else if (d.config->exists)
-        inputs.windowsSandbox = readWindowsSandboxSetting(d.config->bytes);
-    else
-        inputs.windowsSandbox = WindowsSandboxSetting::Absent;
-    d.policy = choosePolicy(inputs);
+    d.policy = choosePolicy(policyInputs(request, d.codexVersion, d.platform.platform, d.config));
 
     if (d.config) {
         d.analysis = analyzeConfig(d.config->bytes, d.config->exists, d.policy);
@@ -82,6 +92,14 @@ Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex)
         d.proposal = d.config.error();
     }
     return d;
+}
+
+SandboxPolicy decidePolicy(const DiagnoseRequest &request, const CodexDetection &codex)
+{
+    const Platform platform = request.platform.value_or(hostPlatform());
+    const Expected<ConfigSnapshot> config =
+        platform == Platform::Windows ? readConfig(request.codexHome) : Expected<ConfigSnapshot>(ConfigSnapshot{});
+    return choosePolicy(policyInputs(request, policyVersion(request, codex), platform, config));
 }
 
 } // namespace SandboxDoctor

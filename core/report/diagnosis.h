@@ -47,4 +47,9 @@ QString defaultCodexHome(const QProcessEnvironment &environment);
 // asynchronously first.
 Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex);
 
+// Only the policy diagnose() would choose, without analysing or planning the
+// edit: apply plans its own edit, and a 1 MiB config is not parsed twice for
+// nothing. Reads config.toml only on Windows, where `[windows] sandbox` decides.
+SandboxPolicy decidePolicy(const DiagnoseRequest &request, const CodexDetection &codex);
+
 } // namespace SandboxDoctor

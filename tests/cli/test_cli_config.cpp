@@ -446,6 +446,23 @@ private slots:
         QCOMPARE(entriesOf(m_home), QStringList{QStringLiteral("config.toml")});
     }
 
+    void apply_windowsPolicyFollowsTheFilesSandboxSetting()
+    {
+        const QStringList args = QStringList{QStringLiteral("apply"), QStringLiteral("--json"),
+                                             QStringLiteral("--platform"), QStringLiteral("windows")}
+                                 + common();
+        QVERIFY(writeFile(m_config, "model = \"o3\"\n"));
+        Run run = cli(args, m_user.path());
+        QCOMPARE(run.code, 0);
+        QCOMPARE(parseObject(run.out)[QStringLiteral("mode")].toString(), QStringLiteral("danger-full-access"));
+
+        QVERIFY(writeFile(m_config, "model = \"o3\"\n\n[windows]\nsandbox = \"elevated\"\n"));
+        run = cli(args, m_user.path());
+        QCOMPARE(run.code, 0);
+        QCOMPARE(parseObject(run.out)[QStringLiteral("mode")].toString(), QStringLiteral("workspace-write"));
+        QVERIFY(readAll(m_config).contains("sandbox_mode = \"workspace-write\""));
+    }
+
     void apply_dryRunAndSecondApplyTouchNothing()
     {
         QVERIFY(writeFile(m_config, Plain));
