@@ -70,15 +70,38 @@ int run(CliContext &context, const QCommandLineParser &parser)
                              QStringLiteral("Give the shared CODEX_HOME, usually ~/.codex.")});
     options.policyInputs = homesPolicyInputs(context);
 
-    const HomeScan scan = scanHomes(path, options);
-    if (scan.summary.failure)
-        return context.fail(*scan.summary.failure);
-
-    if (context.json()) {
-        context.out() << QJsonDocument(homeScanToJson(scan, options.policyInputs.platform)).toJson(QJsonDocument::Indented);
-    } else {
-        context.out() << homeScanToText(scan, options.policyInputs.platform);
+    const Platform platform = options.policyInputs.platform;
+    if (!context.json()) {
+        const HomeScan scan = scanHomes(path, options);
+        if (scan.summary.failure)
+            return context.fail(*scan.summary.failure);
+        context.out() << homeScanToText(scan, platform);
+        context.out().flush();
+        return scan.summary.error > 0 ? 1 : 0;
     }
+
+    // JSON is written home by home as the scan goes: 10,000 homes never sit in
+    // memory as one document. The header waits for the first report, so a root
+    // that cannot be scanned still fails with nothing on stdout.
+    HomeScanJsonWriter writer;
+    bool begun = false;
+    const QString root = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    auto begin = [&] {
+        if (!begun)
+            context.out() << writer.begin(root, scanPolicy(SharedHome::load(options.sharedHome), options), platform);
+        begun = true;
+    };
+    ScanCallbacks callbacks;
+    callbacks.keepReports = false;
+    callbacks.onReport = [&](const HomeReport &report) {
+        begin();
+        context.out() << writer.home(report);
+    };
+    const HomeScan scan = scanHomes(path, options, nullptr, callbacks);
+    if (scan.summary.failure && !begun)
+        return context.fail(*scan.summary.failure);
+    begin();
+    context.out() << writer.end(scan.summary);
     context.out().flush();
     return scan.summary.error > 0 ? 1 : 0;
 }

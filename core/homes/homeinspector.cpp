@@ -17,11 +17,10 @@ using Detail::EntryProbe;
 // Not in the contract's table: the home folder itself could not be listed.
 constexpr QLatin1String HomeUnreadable{"home-unreadable"};
 
-const QString &prepareFix()
+QString prepareFix(const QString &home)
 {
-    static const QString fix = QStringLiteral(
-        "Run `codex-sandbox-doctor-cli prepare --codex-home <this home>` to link it to the shared home again.");
-    return fix;
+    return QStringLiteral("Run `codex-sandbox-doctor-cli prepare --codex-home %1` to link it to the shared home again.")
+        .arg(home);
 }
 
 Finding finding(QLatin1String code, Severity severity, QString message, QString fix = {})
@@ -56,7 +55,7 @@ struct LinkedCodes final
     QLatin1String wrongTarget;
 };
 
-void judgeLinkedEntry(HomeEntry &entry, const EntryProbe &probe, const QString &expected,
+void judgeLinkedEntry(const QString &home, HomeEntry &entry, const EntryProbe &probe, const QString &expected,
                       const QString &expectedCanonical, const LinkedCodes &codes, QList<Finding> &findings)
 {
     entry.expectedTarget = expected;
@@ -67,19 +66,19 @@ void judgeLinkedEntry(HomeEntry &entry, const EntryProbe &probe, const QString &
         findings += finding(codes.broken, Severity::Error,
                             QStringLiteral("%1 links to %2, which does not exist, so Codex cannot use it.")
                                 .arg(entry.name, probe.target),
-                            prepareFix());
+                            prepareFix(home));
     } else if (!Detail::sameLocation(probe.target, expected, expectedCanonical)) {
         entry.state = EntryState::WrongTarget;
         findings += finding(codes.wrongTarget, Severity::Warning,
                             QStringLiteral("%1 links to %2 instead of the shared home's %3.")
                                 .arg(entry.name, probe.target, expected),
-                            prepareFix());
+                            prepareFix(home));
     } else {
         entry.state = EntryState::Ok;
     }
 }
 
-HomeEntry judgeAuth(const EntryProbe &probe, const SharedHome &shared, QList<Finding> &findings)
+HomeEntry judgeAuth(const QString &home, const EntryProbe &probe, const SharedHome &shared, QList<Finding> &findings)
 {
     HomeEntry entry = makeEntry(EntryAuth, probe);
     switch (probe.kind) {
@@ -90,19 +89,22 @@ HomeEntry judgeAuth(const EntryProbe &probe, const SharedHome &shared, QList<Fin
         findings += finding(FindingCode::AuthCopied, Severity::Warning,
                             QStringLiteral("auth.json is a regular file, not a link to the shared home: the "
                                            "credentials are duplicated and will not follow a new login."),
-                            QStringLiteral("Delete this copy and run prepare to link it to %1.").arg(shared.authPath));
+                            QStringLiteral("Delete this copy, then run `codex-sandbox-doctor-cli prepare --codex-home %1` "
+                                           "to link it to %2.")
+                                .arg(home, shared.authPath));
         break;
     case EntryKind::Dir:
     case EntryKind::Other: entry.state = EntryState::Unexpected; break;
     case EntryKind::Symlink:
     case EntryKind::Junction: break;
     }
-    judgeLinkedEntry(entry, probe, shared.authPath, shared.authCanonical,
+    judgeLinkedEntry(home, entry, probe, shared.authPath, shared.authCanonical,
                      {FindingCode::AuthLinkBroken, FindingCode::AuthLinkWrongTarget}, findings);
     return entry;
 }
 
-HomeEntry judgeSessions(const EntryProbe &probe, const SharedHome &shared, QList<Finding> &findings)
+HomeEntry judgeSessions(const QString &home, const EntryProbe &probe, const SharedHome &shared,
+                        QList<Finding> &findings)
 {
     HomeEntry entry = makeEntry(EntrySessions, probe);
     switch (probe.kind) {
@@ -119,7 +121,7 @@ HomeEntry judgeSessions(const EntryProbe &probe, const SharedHome &shared, QList
     case EntryKind::Symlink:
     case EntryKind::Junction: break;
     }
-    judgeLinkedEntry(entry, probe, shared.sessionsPath, shared.sessionsCanonical,
+    judgeLinkedEntry(home, entry, probe, shared.sessionsPath, shared.sessionsCanonical,
                      {FindingCode::SessionsLinkBroken, FindingCode::SessionsLinkWrongTarget}, findings);
     return entry;
 }
@@ -276,8 +278,8 @@ HomeReport inspectHome(const QString &homePath, const SharedHome &shared, const 
     // Entry findings come after the config's, so a person reads the block first.
     QList<Finding> entryFindings;
     report.entries.reserve(6);
-    report.entries += judgeAuth(auth, shared, entryFindings);
-    report.entries += judgeSessions(sessions, shared, entryFindings);
+    report.entries += judgeAuth(report.path, auth, shared, entryFindings);
+    report.entries += judgeSessions(report.path, sessions, shared, entryFindings);
     report.entries += judgeCopy(EntryConfigJson, prefix + EntryConfigJson, configJson, shared.configJson,
                                 options.compareCopies, entryFindings);
 

@@ -4,7 +4,6 @@
 #include "homes/homereport.h"
 
 #include <QObject>
-#include <QPointer>
 #include <QString>
 
 #include <atomic>

@@ -1,6 +1,7 @@
 #include "homes/homesreport.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -58,6 +59,66 @@ QJsonObject homeReportToJson(const HomeReport &report)
                        {QStringLiteral("findings"), findings}};
 }
 
+namespace {
+
+QJsonObject policyToJson(const SandboxPolicy &policy, Platform platform)
+{
+    return QJsonObject{{QStringLiteral("platform"), platformName(platform)},
+                       {QStringLiteral("mode"), sandboxModeName(policy.mode)},
+                       {QStringLiteral("network_access"),
+                        policy.mode == SandboxMode::WorkspaceWrite && policy.networkAccess},
+                       {QStringLiteral("reason"), policy.reason},
+                       {QStringLiteral("hint"), policy.hint}};
+}
+
+QJsonObject summaryToJson(const ScanSummary &summary)
+{
+    return QJsonObject{{QStringLiteral("homes"), summary.homes},
+                       {QStringLiteral("ok"), summary.ok},
+                       {QStringLiteral("warning"), summary.warning},
+                       {QStringLiteral("error"), summary.error}};
+}
+
+// An indented JSON value placed `depth` levels deep in the streamed document.
+QByteArray nested(const QJsonObject &object, int depth)
+{
+    QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented).trimmed();
+    QByteArray newline("\n");
+    newline += QByteArray(depth * 4, ' ');
+    text.replace('\n', newline);
+    return text;
+}
+
+QByteArray jsonString(const QString &text)
+{
+    // A one-element array is the cheapest way to get QJsonDocument's escaping.
+    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+} // namespace
+
+QByteArray HomeScanJsonWriter::begin(const QString &root, const SandboxPolicy &policy, Platform platform)
+{
+    m_written = 0;
+    return "{\n    \"root\": " + jsonString(root) + ",\n    \"policy\": " + nested(policyToJson(policy, platform), 1)
+           + ",\n    \"homes\": [";
+}
+
+QByteArray HomeScanJsonWriter::home(const HomeReport &report)
+{
+    return (m_written++ == 0 ? "\n        " : ",\n        ") + nested(homeReportToJson(report), 2);
+}
+
+QByteArray HomeScanJsonWriter::end(const ScanSummary &summary)
+{
+    QByteArray text = m_written == 0 ? QByteArray("]") : QByteArray("\n    ]");
+    text += ",\n    \"summary\": " + nested(summaryToJson(summary), 1);
+    if (summary.cancelled)
+        text += ",\n    \"cancelled\": true";
+    return text + "\n}\n";
+}
+
 QJsonObject homeScanToJson(const HomeScan &scan, Platform platform)
 {
     QJsonArray homes;
@@ -65,19 +126,9 @@ QJsonObject homeScanToJson(const HomeScan &scan, Platform platform)
         homes.append(homeReportToJson(report));
     QJsonObject root{
         {QStringLiteral("root"), scan.summary.root},
-        {QStringLiteral("policy"),
-         QJsonObject{{QStringLiteral("platform"), platformName(platform)},
-                     {QStringLiteral("mode"), sandboxModeName(scan.policy.mode)},
-                     {QStringLiteral("network_access"),
-                      scan.policy.mode == SandboxMode::WorkspaceWrite && scan.policy.networkAccess},
-                     {QStringLiteral("reason"), scan.policy.reason},
-                     {QStringLiteral("hint"), scan.policy.hint}}},
+        {QStringLiteral("policy"), policyToJson(scan.policy, platform)},
         {QStringLiteral("homes"), homes},
-        {QStringLiteral("summary"),
-         QJsonObject{{QStringLiteral("homes"), scan.summary.homes},
-                     {QStringLiteral("ok"), scan.summary.ok},
-                     {QStringLiteral("warning"), scan.summary.warning},
-                     {QStringLiteral("error"), scan.summary.error}}},
+        {QStringLiteral("summary"), summaryToJson(scan.summary)},
     };
     if (scan.summary.cancelled)
         root.insert(QStringLiteral("cancelled"), true);
@@ -117,7 +168,7 @@ QString homeScanToText(const HomeScan &scan, Platform platform)
             for (int i = 0; i < row.size(); ++i)
                 widths[i] = std::max(widths[i], int(row.at(i).size()));
         }
-        auto line = [&](const QStringList &cells) {
+        auto line = [&](const QStringList &cells) -> QString {
             QString out;
             for (int i = 0; i < cells.size(); ++i)
                 out += i + 1 < cells.size() ? cells.at(i).leftJustified(widths.at(i) + 2) : cells.at(i);

@@ -14,6 +14,20 @@ namespace SandboxDoctor {
 QJsonObject homeReportToJson(const HomeReport &report);
 QJsonObject homeScanToJson(const HomeScan &scan, Platform platform);
 
+// The same document written piece by piece, so 10,000 homes never sit in
+// memory as one JSON tree: begin(), then home() for each report as it comes,
+// then end(). Keys: root, policy, homes, summary (the contract's order).
+class HomeScanJsonWriter final
+{
+public:
+    QByteArray begin(const QString &root, const SandboxPolicy &policy, Platform platform);
+    QByteArray home(const HomeReport &report);
+    QByteArray end(const ScanSummary &summary);
+
+private:
+    int m_written = 0;
+};
+
 // A readable aligned table (workspace, task, status, block, entries) followed
 // by the findings of every home that has any.
 QString homeScanToText(const HomeScan &scan, Platform platform);

@@ -161,6 +161,26 @@ private slots:
         QCOMPARE(summary.value(QStringLiteral("error")).toInt(), 1);
     }
 
+    // The CLI streams its JSON home by home; parsed, it is the same document.
+    void json_streamedEqualsWhole()
+    {
+        const HomeScan scan = scanHomes(m_root, options());
+        HomeScanJsonWriter writer;
+        QByteArray streamed = writer.begin(scan.summary.root, scan.policy, Platform::Linux);
+        for (const HomeReport &report : scan.homes)
+            streamed += writer.home(report);
+        streamed += writer.end(scan.summary);
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(streamed, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(parsed.object(), homeScanToJson(scan, Platform::Linux));
+        QVERIFY(streamed.indexOf("\"root\"") < streamed.indexOf("\"homes\""));  // the contract's key order
+
+        HomeScanJsonWriter empty;
+        const QByteArray none = empty.begin(m_root, scan.policy, Platform::Linux) + empty.end(ScanSummary{});
+        QCOMPARE(QJsonDocument::fromJson(none).object().value(QStringLiteral("homes")).toArray().size(), 0);
+    }
+
     void text_isATableWithFindings()
     {
         const QString text = homeScanToText(scanHomes(m_root, options()), Platform::Linux);
