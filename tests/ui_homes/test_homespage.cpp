@@ -13,6 +13,7 @@
 #include "preview/diffview.h"
 #include "prompt.h"
 #include "session.h"
+#include "theme.h"
 #include "widgettext.h"
 
 #include <algorithm>
@@ -23,6 +24,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QStyle>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTest>
@@ -65,6 +67,7 @@ private slots:
     void homesPage_cancelStopsScan();
     void homesPage_neverShowsAuthBytes();
     void homesPage_controlsHaveAccessibleNames();
+    void homesPage_brokenLinkRedFollowsPalette_lightAndDark();
 
 private:
     void makeRoot();
@@ -436,6 +439,35 @@ void TestHomesPage::homesPage_controlsHaveAccessibleNames()
     auto page = makePage();
     const QStringList unnamed = WidgetText::unnamedControls(page.get());
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+}
+
+// Renders the page in a light and a dark palette (PNGs under the build
+// folder's screenshots/, for a person to look at) and checks that the broken
+// link's red is the one each palette calls for.
+void TestHomesPage::homesPage_brokenLinkRedFollowsPalette_lightAndDark()
+{
+    const QPalette original = QApplication::palette();
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    QList<QColor> reds;
+    for (const bool dark : {false, true}) {
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        auto page = makePage();
+        page->resize(1100, 640);
+        QVERIFY(scanAndWait(*page));
+        selectTasks(*page, {QStringLiteral("taskB")});
+        auto *detail = page->findChild<HomeDetailView *>(QStringLiteral("homeDetail"));
+        const QColor red = DiffColors::forPalette(detail->palette()).removedSign;
+        reds << red;
+        QVERIFY(detail->toHtml().contains(red.name(), Qt::CaseInsensitive));
+        QTest::qWait(50);  // let posted layout requests land before the picture
+        const QImage image = page->grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(shots + (dark ? QStringLiteral("/homes-dark.png") : QStringLiteral("/homes-light.png"))));
+    }
+    QApplication::setPalette(original);
+    QVERIFY(reds.at(0) != reds.at(1));
 }
 
 QTEST_MAIN(TestHomesPage)

@@ -4,6 +4,8 @@
 // the machine. The real Codex's doctor and sandbox are covered by core tests.
 #include "../ui_homes/widgettext.h"
 #include "session.h"
+#include "theme.h"
+#include "verify/tone.h"
 #include "verify/dnsprobe.h"
 #include "verify/doctorpanel.h"
 #include "verify/probepanel.h"
@@ -18,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +45,7 @@ private slots:
     void verifyPage_probe_resolvesOutsideBlockedInside_headline();
     void verifyPage_noCodex_disablesChecks();
     void verifyPage_controlsHaveAccessibleNames();
+    void verifyPage_rendersInLightAndDarkPalettes();
 
 private:
     void startSession(const QString &codexPath, const QProcessEnvironment &extra = {});
@@ -268,6 +272,40 @@ void TestVerifyPage::verifyPage_controlsHaveAccessibleNames()
     auto page = makePage();
     const QStringList unnamed = WidgetText::unnamedControls(page.get());
     QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1String(", "))));
+}
+
+// Fills every panel (doctor without doctor, the probe on localhost, an
+// explained error), renders it light and dark (PNGs under screenshots/ in the
+// build folder) and checks the verdict colours follow the palette.
+void TestVerifyPage::verifyPage_rendersInLightAndDarkPalettes()
+{
+    const QPalette original = QApplication::palette();
+    QApplication::setStyle(QStringLiteral("Fusion"));
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    QList<QColor> headlineColours;
+    for (const bool dark : {false, true}) {
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        auto page = makePage();
+        page->resize(980, 1180);
+        QSignalSpy doctor(page->doctorPanel(), &DoctorPanel::finished);
+        page->doctorPanel()->check(false);
+        QVERIFY(doctor.wait(30000));
+        page->symptomPanel()->setText(QStringLiteral("Error: dial tcp: lookup localhost: no such host"));
+        QSignalSpy probe(page->probePanel(), &ProbePanel::finished);
+        page->probePanel()->probe();
+        QVERIFY(probe.wait(60000));
+        auto *headline = page->findChild<QLabel *>(QStringLiteral("probeHeadlineLabel"));
+        headlineColours << headline->palette().color(QPalette::WindowText);
+        QTest::qWait(50);  // let posted layout requests land before the picture
+        QVERIFY(!page->grab().toImage().isNull());
+        QVERIFY(page->grab().save(shots + (dark ? QStringLiteral("/verify-dark.png") : QStringLiteral("/verify-light.png"))));
+    }
+    QApplication::setPalette(original);
+    QCOMPARE(headlineColours.at(0), toneColor(Tone::Good, QApplication::style()->standardPalette()));
+    QCOMPARE(headlineColours.at(1), toneColor(Tone::Good, darkPalette()));
+    QVERIFY(headlineColours.at(0) != headlineColours.at(1));
 }
 
 QTEST_MAIN(TestVerifyPage)

@@ -179,7 +179,8 @@ void HomeDetailView::render()
         // Colour on a span: table cells do not pass it on to their text.
         const QString colour = bad ? red : (entry.state == EntryState::Missing ? muted : text);
         html += QStringLiteral("<tr><td>%1</td><td><span style=\"color:%2\">%3</span>").arg(iconTag(icon), colour, entryLine(entry));
-        html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(bad ? red : muted, esc(stateText(entry)));
+        if (entry.state != EntryState::Ok)  // "ok" under every good entry would only be noise
+            html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(bad ? red : muted, esc(stateText(entry)));
         if (entry.state == EntryState::WrongTarget && !entry.expectedTarget.isEmpty())
             html += QStringLiteral("<span style=\"color:%1\"> &mdash; %2 <code>%3</code></span>")
                         .arg(muted, esc(tr("expected")), esc(entry.expectedTarget));

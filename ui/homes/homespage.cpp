@@ -218,8 +218,11 @@ void HomesPage::onScanFinished(const ScanSummary &summary)
                                    "<root>/<workspace>/<task>/codex-home; choose the root it uses.")
                                     .arg(nativePath(summary.root)));
     }
-    m_progressLabel->setText(summary.cancelled ? tr("Cancelled") : tr("Scanned %1 in %2 s").arg(homesCount(summary.homes))
-                                                                       .arg(double(summary.elapsedMs) / 1000.0, 0, 'f', 1));
+    const QString elapsed = summary.elapsedMs < 1000 ? tr("%1 ms").arg(summary.elapsedMs)
+                                                     : tr("%1 s").arg(double(summary.elapsedMs) / 1000.0, 0, 'f', 1);
+    m_progressLabel->setText(summary.cancelled       ? tr("Cancelled")
+                             : summary.elapsedMs > 0 ? tr("Scanned %1 in %2").arg(homesCount(summary.homes), elapsed)
+                                                     : tr("Scanned %1").arg(homesCount(summary.homes)));
     if (!m_view->currentIndex().isValid() && m_filter->rowCount() > 0)
         m_view->setCurrentIndex(m_filter->index(0, 0));
     updateCount();

@@ -191,8 +191,8 @@ void DoctorPanel::showResult(const VerifyResult &result)
     }
     if (result.outcome == VerifyResult::Outcome::NoDoctor) {
         setIcon(m_verdictIcon, QStringLiteral("info"));
-        m_verdict->setText(tr("This Codex has no `doctor`: it cannot check the %1 config itself").arg(which));
-        setTone(m_verdict, Tone::Caution);
+        m_verdict->setText(tr("This Codex has no `doctor` command: below is this app's own analysis instead"));
+        setTone(m_verdict, Tone::Neutral);
         m_details->hide();
         QString note = result.note;
         if (result.fallback) {

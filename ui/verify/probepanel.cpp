@@ -75,6 +75,7 @@ ProbePanel::ProbePanel(QWidget *parent)
     m_hostEdit->setAccessibleName(tr("Host to probe"));
     m_hostEdit->setClearButtonEnabled(true);
     hostLabel->setBuddy(m_hostEdit);
+    setInset(m_hostEdit);
     m_probeButton = panelButton(m_card, QStringLiteral("verify"), tr("Probe &DNS"), QStringLiteral("probeButton"),
                                 tr("Probe DNS outside and inside the sandbox"),
                                 tr("Resolve the host outside and inside Codex's sandbox"));

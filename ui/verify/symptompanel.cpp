@@ -29,6 +29,7 @@ SymptomPanel::SymptomPanel(QWidget *parent)
     m_text->setAccessibleName(tr("Error text to explain"));
     m_text->setPlaceholderText(tr("Paste an error from Codex or from a command it ran, e.g.\n"
                                   "dial tcp: lookup api.openai.com: no such host"));
+    setInset(m_text);
     m_text->setTabChangesFocus(true);  // Tab moves on, so the panel stays keyboard-navigable
     m_text->setFixedHeight(m_text->fontMetrics().lineSpacing() * 4 + 14);
     m_explainButton = panelButton(m_card, QStringLiteral("info"), tr("E&xplain"), QStringLiteral("symptomExplainButton"),

@@ -10,6 +10,14 @@ namespace SandboxDoctor::Ui {
 
 namespace {
 const char ToneProperty[] = "sandboxdoctorTone";
+const char InsetProperty[] = "sandboxdoctorInset";
+
+QColor blend(const QColor &base, const QColor &tint, qreal amount)
+{
+    return QColor::fromRgbF(base.redF() * (1 - amount) + tint.redF() * amount,
+                            base.greenF() * (1 - amount) + tint.greenF() * amount,
+                            base.blueF() * (1 - amount) + tint.blueF() * amount);
+}
 } // namespace
 
 QColor toneColor(Tone tone, const QPalette &palette)
@@ -37,12 +45,24 @@ void setTone(QWidget *widget, Tone tone)
     widget->setPalette(palette);
 }
 
+void setInset(QWidget *field)
+{
+    field->setProperty(InsetProperty, true);
+    const QPalette inherited = field->parentWidget() ? field->parentWidget()->palette() : field->palette();
+    const qreal amount = DiffColors::isDark(inherited) ? 0.07 : 0.035;
+    QPalette palette;
+    palette.setColor(QPalette::Base, blend(inherited.color(QPalette::Base), inherited.color(QPalette::Text), amount));
+    field->setPalette(palette);
+}
+
 void retone(QWidget *root)
 {
     for (QWidget *child : root->findChildren<QWidget *>()) {
         const QVariant tone = child->property(ToneProperty);
         if (tone.isValid())
             setTone(child, Tone(tone.toInt()));
+        if (child->property(InsetProperty).toBool())
+            setInset(child);
     }
 }
 

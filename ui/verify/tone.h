@@ -14,7 +14,10 @@ enum class Tone { Neutral, Good, Bad, Caution };
 
 QColor toneColor(Tone tone, const QPalette &palette);
 void setTone(QWidget *widget, Tone tone);
-// Re-applies every child's tone from `root`'s current palette.
+// A text field inside a card: its base is tinted so it stands out from the
+// card (whose background is the palette's base too), light or dark.
+void setInset(QWidget *field);
+// Re-applies every child's tone and inset from `root`'s current palette.
 void retone(QWidget *root);
 
 } // namespace SandboxDoctor::Ui
