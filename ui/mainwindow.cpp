@@ -1,14 +1,397 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "homes/homespage.h"
+#include "icons.h"
+#include "overview/overviewpage.h"
+#include "page.h"
+#include "preview/previewpage.h"
+#include "session.h"
+#include "verify/verifypage.h"
+#include "widgets/homechooser.h"
+#include "widgets/messagebar.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
 
 namespace SandboxDoctor::Ui {
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+namespace {
+
+// A dropped folder, or the folder of a dropped config.toml.
+QString homeFromDrop(const QMimeData *mime)
 {
-    setWindowTitle(QStringLiteral("Codex Sandbox Doctor"));
-    setCentralWidget(new QLabel(QStringLiteral("Codex Sandbox Doctor"), this));
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return {};
+    QString path = QDir::cleanPath(mime->urls().first().toLocalFile());
+    if (path.endsWith(QLatin1String("/config.toml")))
+        path.chop(int(QStringLiteral("/config.toml").size()));
+    return path;
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings *settings, StartupOptions startup, QWidget *parent)
+    : QMainWindow(parent), m_settings(settings), m_startup(std::move(startup)), m_session(nullptr)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Codex Sandbox Doctor"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    setAcceptDrops(true);
+    resize(1180, 840);
+
+    m_session = new Session(sessionOptions(), this);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createCentralWidget();
+    createStatusBar();
+    createPages();
+
+    connect(m_session, &Session::activityChanged, this, [this]() {
+        updateBusy();
+        updateActions();
+        if (isSettled())
+            emit settled();
+    });
+    connect(m_session, &Session::diagnosisChanged, this, [this]() {
+        updateActions();
+        if (isSettled())
+            emit settled();
+    });
+    connect(m_session, &Session::applied, this, &MainWindow::onApplied);
+    connect(m_session, &Session::restored, this, &MainWindow::onRestored);
+    connect(m_session, &Session::actionFailed, this, &MainWindow::onActionFailed);
+    connect(m_session, &Session::configChangedOutside, this, &MainWindow::onConfigChangedOutside);
+    connect(m_homeChooser, &HomeChooser::homeChosen, this, &MainWindow::setCodexHome);
+
+    updateActions();
+    updateBusy();
+    setCodexHome(m_startup.codexHome.value_or(defaultCodexHome(m_startup.detect.environment)));
+}
+
+MainWindow::~MainWindow() = default;
+
+// Adding a page is one line here; each page lives in its own folder.
+void MainWindow::createPages()
+{
+    addPage(new OverviewPage(m_session, this));
+    m_preview = new PreviewPage(m_session, m_applyAction, m_undoAction, this);
+    m_preview->setSideBySide(m_settings->sideBySide());
+    connect(m_preview, &PreviewPage::sideBySideChanged, this, [this](bool on) { m_settings->setSideBySide(on); });
+    addPage(m_preview);
+    addPage(new VerifyPage(m_session, m_applyAction, this));  // ui/verify/: asks the real Codex
+    addPage(new HomesPage(m_session, this));                  // ui/homes/: per-task homes
+    showPage(QStringLiteral("overview"));
+}
+
+void MainWindow::addPage(Page *page)
+{
+    if (page->objectName().isEmpty())
+        page->setObjectName(QStringLiteral("page_") + page->pageId());
+    m_pages << page;
+    m_pageStack->addWidget(page);
+    auto *item = new QListWidgetItem(page->icon(), page->title(), m_pageList);
+    item->setData(Qt::UserRole, page->pageId());
+    item->setData(Qt::AccessibleTextRole, page->title());
+    item->setSizeHint(QSize(0, 36));
+
+    // Ctrl+1, Ctrl+2, ... in the View menu.
+    const int position = int(m_pages.size());
+    auto *action = new QAction(page->icon(), page->title(), this);
+    action->setObjectName(QStringLiteral("showPage_") + page->pageId());
+    if (position <= 9)
+        action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(position)));
+    connect(action, &QAction::triggered, this, [this, id = page->pageId()]() { showPage(id); });
+    m_pageActions << action;
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu")))
+        view->addAction(action);
+
+    connect(page, &Page::showPageRequested, this, &MainWindow::showPage);
+}
+
+bool MainWindow::showPage(const QString &pageId)
+{
+    for (int i = 0; i < m_pages.size(); ++i) {
+        if (m_pages.at(i)->pageId() == pageId) {
+            m_pageList->setCurrentRow(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+QString MainWindow::currentPageId() const
+{
+    const int row = m_pageStack->currentIndex();
+    return row >= 0 && row < m_pages.size() ? m_pages.at(row)->pageId() : QString();
+}
+
+bool MainWindow::isSettled() const
+{
+    return m_session->diagnosis().has_value() && !m_session->isBusy();
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &icon, const QString &text, const QString &name, const QString &tip) {
+        auto *action = new QAction(icon.isEmpty() ? QIcon() : Icons::icon(icon), text, this);
+        action->setObjectName(name);
+        action->setToolTip(tip);
+        action->setStatusTip(tip);
+        return action;
+    };
+    m_refreshAction = make(QStringLiteral("refresh"), tr("&Refresh"), QStringLiteral("refreshAction"),
+                           tr("Detect Codex again and re-read config.toml (F5)"));
+    m_refreshAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(QStringLiteral("Ctrl+R"))});
+    m_applyAction = make(QStringLiteral("apply"), tr("&Apply…"), QStringLiteral("applyAction"),
+                         tr("Write the previewed change to config.toml, keeping a backup (Ctrl+Return)"));
+    m_applyAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
+    m_applyAction->setIconText(tr("Apply"));
+    m_undoAction = make(QStringLiteral("undo"), tr("&Undo Last Change"), QStringLiteral("undoAction"),
+                        tr("Put the newest backup of config.toml back (Ctrl+Z)"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setIconText(tr("Undo"));
+    m_openHomeAction = make(QStringLiteral("folder"), tr("&Open CODEX_HOME…"), QStringLiteral("openHomeAction"),
+                            tr("Diagnose another CODEX_HOME folder (Ctrl+O)"));
+    m_openHomeAction->setShortcut(QKeySequence::Open);
+    m_copyReportAction = make(QStringLiteral("copy"), tr("&Copy Report"), QStringLiteral("copyReportAction"),
+                              tr("Copy a Markdown report of this diagnosis to the clipboard (Ctrl+Shift+C)"));
+    m_copyReportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+    m_saveJsonAction = make(QStringLiteral("save"), tr("&Save Report as JSON…"), QStringLiteral("saveJsonAction"),
+                            tr("Save the report as JSON, as `status --json` prints it (Ctrl+S)"));
+    m_saveJsonAction->setShortcut(QKeySequence::Save);
+    m_saveJsonAction->setIconText(tr("Save JSON"));
+    m_settingsAction = make(QStringLiteral("settings"), tr("S&ettings…"), QStringLiteral("settingsAction"),
+                            tr("Codex executable, macOS fixed version, preview platform, backups (Ctrl+,)"));
+    m_settingsAction->setShortcuts({QKeySequence(QStringLiteral("Ctrl+,")), QKeySequence::Preferences});
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setIconText(tr("Settings"));
+    m_quitAction = make(QString(), tr("&Quit"), QStringLiteral("quitAction"), tr("Quit"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    m_aboutAction = make(QString(), tr("&About Codex Sandbox Doctor"), QStringLiteral("aboutAction"), QString());
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
+    connect(m_applyAction, &QAction::triggered, this, &MainWindow::applyChange);
+    connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoChange);
+    connect(m_openHomeAction, &QAction::triggered, this, &MainWindow::openHome);
+    connect(m_copyReportAction, &QAction::triggered, this, &MainWindow::copyReport);
+    connect(m_saveJsonAction, &QAction::triggered, this, &MainWindow::saveJson);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openHomeAction);
+    file->addSeparator();
+    file->addAction(m_copyReportAction);
+    file->addAction(m_saveJsonAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *config = menuBar()->addMenu(tr("&Config"));
+    config->addAction(m_refreshAction);
+    config->addSeparator();
+    config->addAction(m_applyAction);
+    config->addAction(m_undoAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(QStringLiteral("viewMenu"));  // pages add themselves here
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setFloatable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(16, 16));
+    bar->addAction(m_refreshAction);
+    bar->addSeparator();
+    bar->addAction(m_applyAction);
+    bar->addAction(m_undoAction);
+    bar->addSeparator();
+    bar->addAction(m_copyReportAction);
+    bar->addAction(m_saveJsonAction);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_settingsAction);
+}
+
+void MainWindow::createCentralWidget()
+{
+    m_pageList = new QListWidget(this);
+    m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setAccessibleName(tr("Pages"));
+    m_pageList->setFrameShape(QFrame::NoFrame);
+    m_pageList->setFixedWidth(176);
+    m_pageList->setIconSize(QSize(18, 18));
+    m_pageList->setSpacing(2);
+    m_pageList->setBackgroundRole(QPalette::Window);
+    m_pageList->viewport()->setBackgroundRole(QPalette::Window);
+    m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    m_pageStack = new QStackedWidget(this);
+    m_pageStack->setObjectName(QStringLiteral("pageStack"));
+    connect(m_pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0 || row >= m_pages.size())
+            return;
+        m_pageStack->setCurrentIndex(row);
+        m_pages.at(row)->activated();
+    });
+
+    m_homeChooser = new HomeChooser(this);
+    m_homeChooser->setRecentHomes(m_settings->recentHomes());
+    m_messageBar = new MessageBar(this);
+
+    auto *top = new QVBoxLayout;
+    top->setContentsMargins(20, 12, 20, 0);
+    top->setSpacing(10);
+    top->addWidget(m_homeChooser);
+    top->addWidget(m_messageBar);
+
+    auto *right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->setSpacing(0);
+    right->addLayout(top);
+    right->addWidget(m_pageStack, 1);
+
+    auto *separator = new QFrame(this);
+    separator->setFrameShape(QFrame::VLine);
+    separator->setFrameShadow(QFrame::Plain);
+    separator->setForegroundRole(QPalette::Mid);
+
+    auto *sidebar = new QVBoxLayout;
+    sidebar->setContentsMargins(8, 12, 8, 8);
+    sidebar->addWidget(m_pageList);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addLayout(sidebar);
+    layout->addWidget(separator);
+    layout->addLayout(right, 1);
+    setCentralWidget(central);
+
+    setTabOrder(m_pageList, m_homeChooser->comboBox());
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("statusLabel"));
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(QStringLiteral("busyIndicator"));
+    m_busy->setAccessibleName(tr("Working"));
+    m_busy->setRange(0, 0);
+    m_busy->setMaximumWidth(140);
+    m_busy->setMaximumHeight(14);
+    m_busy->setTextVisible(false);
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_busy);
+}
+
+SessionOptions MainWindow::sessionOptions() const
+{
+    SessionOptions options;
+    options.detect = m_startup.detect;
+    options.detect.explicitPath = m_startup.codexPath.value_or(m_settings->codexPath());
+    options.codexVersionText = m_startup.codexVersionText;
+    options.platform = m_startup.platform ? m_startup.platform : parsePlatformName(m_settings->platformOverride());
+    const QString fixed = m_startup.darwinFixedVersion.value_or(m_settings->darwinFixedVersion());
+    options.darwinFixedVersion = Version::parse(fixed);
+    options.keepBackups = m_settings->keepBackups();
+    return options;
+}
+
+void MainWindow::setCodexHome(const QString &home)
+{
+    QString path = home.trimmed();
+    if (path == QLatin1String("~") || path.startsWith(QLatin1String("~/")))
+        path = QDir::homePath() + path.mid(1);
+    if (path.isEmpty())
+        return;
+    path = QDir::cleanPath(QDir(path).absolutePath());
+    m_messageBar->dismiss();
+    m_settings->addRecentHome(path);
+    m_homeChooser->setRecentHomes(m_settings->recentHomes());
+    m_homeChooser->setCurrentHome(path);
+    setWindowFilePath(path);
+    m_session->setCodexHome(path);
+}
+
+void MainWindow::openHome()
+{
+    m_homeChooser->browse();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (!homeFromDrop(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString home = homeFromDrop(event->mimeData());
+    if (home.isEmpty())
+        return;
+    event->acceptProposedAction();
+    setCodexHome(home);
+}
+
+void MainWindow::updateActions()
+{
+    m_applyAction->setEnabled(m_session->canApply());
+    m_undoAction->setEnabled(m_session->canUndo());
+    if (!m_session->backups().isEmpty()) {
+        const auto &newest = m_session->backups().first();
+        m_undoAction->setToolTip(tr("Put back %1 (Ctrl+Z)").arg(QDir::toNativeSeparators(newest.path)));
+    }
+    const bool hasDiagnosis = m_session->diagnosis().has_value();
+    m_copyReportAction->setEnabled(hasDiagnosis);
+    m_saveJsonAction->setEnabled(hasDiagnosis);
+}
+
+void MainWindow::updateBusy()
+{
+    QString text;
+    switch (m_session->activity()) {
+    case Session::Activity::Idle: break;
+    case Session::Activity::Detecting: text = tr("Detecting Codex…"); break;
+    case Session::Activity::Analysing: text = tr("Reading config.toml…"); break;
+    case Session::Activity::Applying: text = tr("Writing config.toml…"); break;
+    case Session::Activity::Restoring: text = tr("Restoring the backup…"); break;
+    }
+    m_busy->setVisible(m_session->isBusy());
+    m_statusLabel->setText(text.isEmpty() ? tr("Ready") : text);
 }
 
 } // namespace SandboxDoctor::Ui

@@ -1,15 +1,113 @@
 #pragma once
 
+#include "sessionoptions.h"
+
+#include <QList>
 #include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QStackedWidget;
+
+namespace SandboxDoctor {
+struct ApplyResult;
+struct BackupInfo;
+struct Error;
+} // namespace SandboxDoctor
 
 namespace SandboxDoctor::Ui {
 
+class AppSettings;
+class HomeChooser;
+class MessageBar;
+class Page;
+class PreviewPage;
+class Session;
+struct SettingsValues;
+
+// The main window: the CODEX_HOME chooser on top, a message bar for what just
+// happened, the pages (Overview, Preview, and the pages other areas add) in a
+// sidebar, and every action in the menus and the toolbar.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    // `settings` must outlive the window. `startup` holds the command line's
+    // overrides; they win over the saved settings until Settings is accepted.
+    MainWindow(AppSettings *settings, StartupOptions startup, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Session *session() const { return m_session; }
+    MessageBar *messageBar() const { return m_messageBar; }
+
+    // Appends a page to the sidebar (shortcut Ctrl+<position>).
+    void addPage(Page *page);
+    bool showPage(const QString &pageId);
+    QString currentPageId() const;
+
+    // True once the first analysis is done and nothing is running.
+    bool isSettled() const;
+
+public slots:
+    void setCodexHome(const QString &home);
+    void openHome();
+    void refresh();
+    void applyChange();
+    void undoChange();
+    void copyReport();
+    void saveJson();
+    void openSettings();
+
+signals:
+    // The analysis is done and nothing runs (for --screenshot).
+    void settled();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createCentralWidget();
+    void createStatusBar();
+    void createPages();
+    SessionOptions sessionOptions() const;
+    void applySettings(const SettingsValues &values);
+    void updateActions();
+    void updateBusy();
+    void onApplied(const SandboxDoctor::ApplyResult &result);
+    void onRestored(const SandboxDoctor::BackupInfo &backup);
+    void onActionFailed(const SandboxDoctor::Error &error, bool changedSincePreview);
+    void onConfigChangedOutside();
+
+    AppSettings *m_settings;
+    StartupOptions m_startup;
+    Session *m_session;
+
+    HomeChooser *m_homeChooser = nullptr;
+    MessageBar *m_messageBar = nullptr;
+    QListWidget *m_pageList = nullptr;
+    QStackedWidget *m_pageStack = nullptr;
+    QList<Page *> m_pages;
+    PreviewPage *m_preview = nullptr;
+    QLabel *m_statusLabel = nullptr;
+    QProgressBar *m_busy = nullptr;
+
+    QAction *m_refreshAction = nullptr;
+    QAction *m_applyAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_openHomeAction = nullptr;
+    QAction *m_copyReportAction = nullptr;
+    QAction *m_saveJsonAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QList<QAction *> m_pageActions;
 };
 
 } // namespace SandboxDoctor::Ui

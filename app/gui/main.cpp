@@ -1,22 +1,170 @@
+// The desktop app: parses the command line, builds the main window, and in
+// --screenshot mode saves the window as a PNG once the analysis is done.
+#include "appsettings.h"
 #include "mainwindow.h"
+#include "sessionoptions.h"
+#include "theme.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QPixmap>
+#include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTextStream>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+using namespace SandboxDoctor;
+
+namespace {
+
+struct Arguments
+{
+    Ui::StartupOptions startup;
+    QString screenshot;
+    QString page;
+    bool dark = false;
+};
+
+// Parses the options; on a usage error prints it and returns the exit code.
+std::optional<int> parseArguments(QCommandLineParser &parser, Arguments &args)
+{
+    parser.setApplicationDescription(QStringLiteral("Diagnose and fix the Codex CLI sandbox configuration."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {QStringLiteral("codex-home"), QStringLiteral("The CODEX_HOME to open (default: $CODEX_HOME, else ~/.codex)."),
+         QStringLiteral("DIR")},
+        {QStringLiteral("codex"), QStringLiteral("The Codex executable to ask (default: saved setting, else detected)."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("codex-version"), QStringLiteral("Use this version instead of asking Codex."),
+         QStringLiteral("TEXT")},
+        {QStringLiteral("platform"), QStringLiteral("Preview another platform: macos, linux or windows."),
+         QStringLiteral("NAME")},
+        {QStringLiteral("darwin-fixed-version"),
+         QStringLiteral("First Codex version whose macOS sandbox honours network_access."), QStringLiteral("V")},
+        {QStringLiteral("screenshot"),
+         QStringLiteral("Save the window as a PNG once the analysis is done, then exit (ignores saved settings)."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("page"), QStringLiteral("The page to show first: overview or preview."), QStringLiteral("NAME")},
+        {QStringLiteral("dark"), QStringLiteral("Use a dark palette.")},
+    });
+    QCommandLineOption renamedPlatform(QStringLiteral("sandbox-platform"), QString(), QStringLiteral("NAME"));
+    renamedPlatform.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(renamedPlatform);
+    parser.process(*QCoreApplication::instance());  // --help and --version exit here
+
+    QTextStream err(stderr);
+    auto value = [&](const char *name) -> std::optional<QString> {
+        const QString option = QString::fromLatin1(name);
+        return parser.isSet(option) ? std::optional<QString>(parser.value(option)) : std::nullopt;
+    };
+    args.startup.codexHome = value("codex-home");
+    args.startup.codexPath = value("codex");
+    args.startup.codexVersionText = value("codex-version");
+    args.startup.darwinFixedVersion = value("darwin-fixed-version");
+    if (const auto name = value("sandbox-platform") ? value("sandbox-platform") : value("platform")) {
+        args.startup.platform = parsePlatformName(*name);
+        if (!args.startup.platform) {
+            err << "codex-sandbox-doctor: unknown platform '" << *name << "'.\n  Use macos (or darwin), linux or windows."
+                << Qt::endl;
+            return 2;
+        }
+    }
+    if (args.startup.darwinFixedVersion && !args.startup.darwinFixedVersion->trimmed().isEmpty()
+        && !Version::parse(*args.startup.darwinFixedVersion)) {
+        err << "codex-sandbox-doctor: '" << *args.startup.darwinFixedVersion
+            << "' is not a version.\n  Give --darwin-fixed-version as X.Y.Z, for example 0.180.0." << Qt::endl;
+        return 2;
+    }
+    args.screenshot = value("screenshot").value_or(QString());
+    args.page = value("page").value_or(QString());
+    args.dark = parser.isSet(QStringLiteral("dark"));
+    return std::nullopt;
+}
+
+// QGuiApplication takes `--platform NAME` as its own `-platform` (the Qt
+// platform plugin). Ours means the sandbox platform, as in the CLI: rename it
+// before Qt sees it. `-platform offscreen` (one dash) still reaches Qt.
+std::vector<char *> renamePlatformOption(int argc, char *argv[], std::vector<QByteArray> &storage)
+{
+    std::vector<char *> args;
+    storage.reserve(argc);
+    for (int i = 0; i < argc; ++i) {
+        QByteArray arg(argv[i]);
+        if (arg == "--platform" || arg.startsWith("--platform="))
+            arg.replace(0, int(qstrlen("--platform")), "--sandbox-platform");
+        storage.push_back(arg);
+    }
+    for (QByteArray &arg : storage)
+        args.push_back(arg.data());
+    args.push_back(nullptr);
+    return args;
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
+    std::vector<QByteArray> storage;
+    std::vector<char *> args = renamePlatformOption(argc, argv, storage);
+    QApplication app(argc, args.data());
     QApplication::setOrganizationName(QStringLiteral("CodexSandboxDoctor"));
     QApplication::setApplicationName(QStringLiteral("codex-sandbox-doctor"));
     QApplication::setApplicationDisplayName(QStringLiteral("Codex Sandbox Doctor"));
     QApplication::setApplicationVersion(QStringLiteral(SANDBOXDOCTOR_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
 
-    if (QApplication::arguments().contains(QStringLiteral("--version"))) {
-        QTextStream(stdout) << "codex-sandbox-doctor " << SANDBOXDOCTOR_VERSION << Qt::endl;
-        return 0;
+    QCommandLineParser parser;
+    Arguments parsed;
+    if (const auto code = parseArguments(parser, parsed))
+        return *code;
+
+    if (parsed.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(Ui::darkPalette());
     }
 
-    SandboxDoctor::Ui::MainWindow window;
+    // A screenshot shows what the command line says, not this user's saved
+    // settings, and leaves them untouched (no recent home is recorded).
+    QTemporaryDir scratch;
+    std::unique_ptr<Ui::AppSettings> settings =
+        parsed.screenshot.isEmpty() ? std::make_unique<Ui::AppSettings>()
+                                  : std::make_unique<Ui::AppSettings>(scratch.filePath(QStringLiteral("settings.ini")));
+
+    Ui::MainWindow window(settings.get(), parsed.startup);
+    if (!parsed.page.isEmpty() && !window.showPage(parsed.page)) {
+        QTextStream(stderr) << "codex-sandbox-doctor: no page named '" << parsed.page << "'." << Qt::endl;
+        return 2;
+    }
     window.show();
+
+    if (!parsed.screenshot.isEmpty()) {
+        auto save = [&window, path = parsed.screenshot]() {
+            // One more turn of the event loop so the last layout is painted.
+            QTimer::singleShot(100, &window, [&window, path]() {
+                const QPixmap shot = window.grab();
+                if (!shot.save(path, "PNG")) {
+                    QTextStream(stderr) << "codex-sandbox-doctor: could not write " << QDir::toNativeSeparators(path)
+                                        << ".\n  Choose a folder you can write to." << Qt::endl;
+                    QCoreApplication::exit(4);
+                    return;
+                }
+                QCoreApplication::exit(0);
+            });
+        };
+        if (window.isSettled())
+            save();
+        else
+            QObject::connect(&window, &Ui::MainWindow::settled, &window, save, Qt::SingleShotConnection);
+        QTimer::singleShot(120000, &window, []() {
+            QTextStream(stderr) << "codex-sandbox-doctor: the analysis did not finish within 2 minutes; no screenshot."
+                                << Qt::endl;
+            QCoreApplication::exit(1);
+        });
+    }
     return QApplication::exec();
 }

@@ -253,8 +253,15 @@ void HomesPage::updateCount()
         return s;
     }();
     QString text = shown == total ? homesCount(total) : tr("%1 of %2").arg(shown).arg(homesCount(total));
-    if (total > 0)
-        text += tr(" · %1 ok, %2 warning, %3 error").arg(counts.ok).arg(counts.warning).arg(counts.error);
+    QStringList parts;
+    if (counts.ok > 0)
+        parts << tr("%1 ok").arg(counts.ok);
+    if (counts.warning > 0)
+        parts << (counts.warning == 1 ? tr("1 warning") : tr("%1 warnings").arg(counts.warning));
+    if (counts.error > 0)
+        parts << (counts.error == 1 ? tr("1 error") : tr("%1 errors").arg(counts.error));
+    if (!parts.isEmpty())
+        text += QStringLiteral(" · ") + parts.join(QStringLiteral(", "));
     m_countLabel->setText(text);
 }
 

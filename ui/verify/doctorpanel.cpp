@@ -112,6 +112,7 @@ DoctorPanel::DoctorPanel(QWidget *parent)
         emit finished(result);
     });
     setRunning(false);
+    syncHeadline(m_verdictIcon, m_verdict);
 }
 
 DoctorPanel::~DoctorPanel()
@@ -131,6 +132,7 @@ void DoctorPanel::setUnavailableReason(const QString &reason)
         setIcon(m_verdictIcon, QString());
         m_verdict->clear();
     }
+    syncHeadline(m_verdictIcon, m_verdict);
 }
 
 void DoctorPanel::check(bool proposed)
@@ -177,6 +179,7 @@ void DoctorPanel::showError(const QString &text)
     m_details->hide();
     m_note->setText(text);
     m_note->show();
+    syncHeadline(m_verdictIcon, m_verdict);
 }
 
 void DoctorPanel::showResult(const VerifyResult &result)
@@ -205,6 +208,7 @@ void DoctorPanel::showResult(const VerifyResult &result)
         }
         m_note->setText(note);
         m_note->show();
+        syncHeadline(m_verdictIcon, m_verdict);
         return;
     }
 
@@ -254,6 +258,7 @@ void DoctorPanel::showResult(const VerifyResult &result)
     const QString note = result.match == PolicyMatch::Matches ? QString() : result.note;
     m_note->setText(result.stderrText.isEmpty() ? note : note + QStringLiteral("\n") + tr("Codex warned: %1").arg(result.stderrText));
     m_note->setVisible(!m_note->text().trimmed().isEmpty());
+    syncHeadline(m_verdictIcon, m_verdict);
 }
 
 void DoctorPanel::changeEvent(QEvent *event)

@@ -99,4 +99,11 @@ void setIcon(QLabel *label, const QString &iconName)
     label->setPixmap(Icons::icon(iconName).pixmap(label->size(), label->devicePixelRatioF()));
 }
 
+void syncHeadline(QLabel *icon, QLabel *headline)
+{
+    const bool shown = !headline->text().isEmpty();
+    icon->setVisible(shown);
+    headline->setVisible(shown);
+}
+
 } // namespace SandboxDoctor::Ui

@@ -24,5 +24,7 @@ void addFormRow(QFormLayout *form, const QString &name, QWidget *field);
 QFormLayout *panelForm();
 QLabel *iconLabel(QWidget *parent);
 void setIcon(QLabel *label, const QString &iconName);
+// An icon + headline row takes no room while the headline is empty.
+void syncHeadline(QLabel *icon, QLabel *headline);
 
 } // namespace SandboxDoctor::Ui

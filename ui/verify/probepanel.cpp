@@ -164,6 +164,7 @@ ProbePanel::ProbePanel(QWidget *parent)
         emit finished(report);
     });
     setRunning(false);
+    syncHeadline(m_headlineIcon, m_headline);
 }
 
 ProbePanel::~ProbePanel()
@@ -196,6 +197,7 @@ void ProbePanel::setUnavailableReason(const QString &reason)
         m_headline->setText(reason);
         setTone(m_headline, Tone::Neutral);
     }
+    syncHeadline(m_headlineIcon, m_headline);
 }
 
 QString ProbePanel::host() const
@@ -222,6 +224,7 @@ void ProbePanel::probe()
         m_summary->setText(request.error().toText());
         m_summary->show();
         m_grid->hide();
+        syncHeadline(m_headlineIcon, m_headline);
         return;
     }
     setRunning(true);
@@ -306,6 +309,7 @@ void ProbePanel::showReport(const SandboxProbeReport &report)
     showRun(m_outside, report.outside);
     showRun(m_inside, report.inside);
     m_grid->show();
+    syncHeadline(m_headlineIcon, m_headline);
 }
 
 void ProbePanel::changeEvent(QEvent *event)

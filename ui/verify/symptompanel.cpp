@@ -113,20 +113,21 @@ void SymptomPanel::showExplanation()
         setIcon(m_causeIcon, QStringLiteral("error"));
         m_cause->setText(tr("The symptom catalog could not be read: %1").arg(m_catalogError));
         setTone(m_cause, Tone::Bad);
+        syncHeadline(m_causeIcon, m_cause);
         return;
     }
     if (empty) {
         setIcon(m_causeIcon, QString());
         m_cause->clear();
-        m_cause->hide();
+        syncHeadline(m_causeIcon, m_cause);
         return;
     }
-    m_cause->show();
     m_host->setText(tr("Host in the error: %1 (filled into the DNS probe above)").arg(m_explanation.host));
     if (!matched) {
         setIcon(m_causeIcon, QStringLiteral("info"));
         m_cause->setText(tr("No known cause for this text. Probe DNS, or check Codex's own log."));
         setTone(m_cause, Tone::Neutral);
+        syncHeadline(m_causeIcon, m_cause);
         return;
     }
     const Symptom &symptom = m_explanation.matches.first().symptom;
@@ -139,6 +140,7 @@ void SymptomPanel::showExplanation()
     for (int i = 1; i < m_explanation.matches.size(); ++i)
         others << m_explanation.matches.at(i).symptom.cause;
     m_others->setText(tr("Also possible: %1").arg(others.join(QLatin1String("; "))));
+    syncHeadline(m_causeIcon, m_cause);
 }
 
 void SymptomPanel::changeEvent(QEvent *event)

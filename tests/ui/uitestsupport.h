@@ -1,0 +1,77 @@
+#pragma once
+
+#include "appsettings.h"
+#include "mainwindow.h"
+#include "session.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace SandboxDoctor::Ui::Testing {
+
+// A temporary CODEX_HOME, a private settings file, a fake Codex 0.121.0 and
+// the platform macOS: the window a person with failing DNS on a Mac opens.
+struct WindowFixture
+{
+    QTemporaryDir dir;
+    QString home;
+    std::unique_ptr<AppSettings> settings;
+    std::unique_ptr<MainWindow> window;
+
+    explicit WindowFixture(const QByteArray *config)
+    {
+        home = dir.filePath(QStringLiteral("codex-home"));
+        QDir().mkpath(home);
+        if (config)
+            writeConfig(*config);
+        settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
+        StartupOptions startup = startupOptions();
+        startup.codexHome = home;
+        window = std::make_unique<MainWindow>(settings.get(), startup);
+        window->show();
+    }
+
+    static StartupOptions startupOptions()
+    {
+        StartupOptions startup;
+        startup.codexPath = QStringLiteral(SANDBOXDOCTOR_FAKE_CODEX);
+        startup.platform = Platform::MacOS;
+        startup.darwinFixedVersion = QString();  // none known, whatever this machine saved
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("PATH"), QString());
+        environment.insert(QStringLiteral("HOME"), QDir::tempPath());
+        startup.detect.environment = environment;
+        startup.detect.useLoginShell = false;
+        startup.detect.searchKnownLocations = false;
+        return startup;
+    }
+
+    QString configPath() const { return home + QStringLiteral("/config.toml"); }
+
+    void writeConfig(const QByteArray &bytes) const
+    {
+        QFile file(configPath());
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            qFatal("cannot write the test config");
+        file.write(bytes);
+    }
+
+    QByteArray readConfig() const
+    {
+        QFile file(configPath());
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    QStringList backups() const
+    {
+        return QDir(home).entryList({QStringLiteral("config.toml.bak-*")}, QDir::Files, QDir::Name);
+    }
+
+    Session *session() const { return window->session(); }
+};
+
+} // namespace SandboxDoctor::Ui::Testing

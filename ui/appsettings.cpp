@@ -1,0 +1,69 @@
+#include "appsettings.h"
+
+#include <QDir>
+#include <QSettings>
+
+namespace SandboxDoctor::Ui {
+
+namespace {
+const QString RecentHomesKey = QStringLiteral("homes/recent");
+const QString CodexPathKey = QStringLiteral("codex/path");
+const QString DarwinFixedKey = QStringLiteral("policy/darwinFixedVersion");
+const QString PlatformKey = QStringLiteral("preview/platform");
+const QString KeepBackupsKey = QStringLiteral("apply/keepBackups");
+const QString SideBySideKey = QStringLiteral("preview/sideBySide");
+} // namespace
+
+AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>()) {}
+
+AppSettings::AppSettings(const QString &iniPath)
+    : m_settings(std::make_unique<QSettings>(iniPath, QSettings::IniFormat))
+{
+}
+
+AppSettings::~AppSettings() = default;
+
+QStringList AppSettings::recentHomes() const
+{
+    return m_settings->value(RecentHomesKey).toStringList();
+}
+
+void AppSettings::addRecentHome(const QString &home)
+{
+    if (home.isEmpty())
+        return;
+    const QString clean = QDir::cleanPath(home);
+    QStringList homes = recentHomes();
+    homes.removeAll(clean);
+    homes.prepend(clean);
+    while (homes.size() > MaxRecentHomes)
+        homes.removeLast();
+    m_settings->setValue(RecentHomesKey, homes);
+}
+
+QString AppSettings::codexPath() const { return m_settings->value(CodexPathKey).toString(); }
+void AppSettings::setCodexPath(const QString &path) { m_settings->setValue(CodexPathKey, path.trimmed()); }
+
+QString AppSettings::darwinFixedVersion() const { return m_settings->value(DarwinFixedKey).toString(); }
+void AppSettings::setDarwinFixedVersion(const QString &version)
+{
+    m_settings->setValue(DarwinFixedKey, version.trimmed());
+}
+
+QString AppSettings::platformOverride() const { return m_settings->value(PlatformKey).toString(); }
+void AppSettings::setPlatformOverride(const QString &name) { m_settings->setValue(PlatformKey, name); }
+
+int AppSettings::keepBackups() const
+{
+    bool ok = false;
+    const int count = m_settings->value(KeepBackupsKey, DefaultKeepBackups).toInt(&ok);
+    return ok && count >= 0 ? count : DefaultKeepBackups;
+}
+void AppSettings::setKeepBackups(int count) { m_settings->setValue(KeepBackupsKey, qMax(0, count)); }
+
+bool AppSettings::sideBySide() const { return m_settings->value(SideBySideKey, false).toBool(); }
+void AppSettings::setSideBySide(bool on) { m_settings->setValue(SideBySideKey, on); }
+
+void AppSettings::sync() { m_settings->sync(); }
+
+} // namespace SandboxDoctor::Ui

@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+class QSettings;
+
+namespace SandboxDoctor::Ui {
+
+// The GUI's saved settings. "codex/path" and "policy/darwinFixedVersion" are
+// shared with the CLI (same organisation and application name), so a fixed
+// version set here also changes what `codex-sandbox-doctor-cli status` says.
+class AppSettings final
+{
+public:
+    AppSettings();                                // the store the CLI reads too
+    explicit AppSettings(const QString &iniPath); // a private store, for tests
+    ~AppSettings();
+
+    static constexpr int MaxRecentHomes = 8;
+    static constexpr int DefaultKeepBackups = 10;
+
+    QStringList recentHomes() const;              // "homes/recent", newest first
+    void addRecentHome(const QString &home);
+
+    QString codexPath() const;                    // "codex/path"; empty: detect
+    void setCodexPath(const QString &path);
+
+    QString darwinFixedVersion() const;           // "policy/darwinFixedVersion"; empty: none known
+    void setDarwinFixedVersion(const QString &version);
+
+    QString platformOverride() const;             // "preview/platform"; empty: this machine
+    void setPlatformOverride(const QString &name);
+
+    int keepBackups() const;                      // "apply/keepBackups"; 0 keeps all
+    void setKeepBackups(int count);
+
+    bool sideBySide() const;                      // "preview/sideBySide"
+    void setSideBySide(bool on);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> m_settings;
+};
+
+} // namespace SandboxDoctor::Ui

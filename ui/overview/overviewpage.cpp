@@ -1,0 +1,399 @@
+#include "overviewpage.h"
+
+#include "findingsmodel.h"
+#include "icons.h"
+#include "overview/wrappingdelegate.h"
+#include "session.h"
+#include "widgets/card.h"
+#include "widgets/elidedlabel.h"
+
+#include <QDir>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace SandboxDoctor::Ui {
+
+namespace {
+
+QLabel *valueLabel(QWidget *parent, const QString &objectName, bool wrap = true)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setWordWrap(wrap);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+// Name/value rows. A grid rather than QFormLayout: it gives word-wrapped
+// values the height they need.
+QGridLayout *formIn(Card *card)
+{
+    auto *form = new QGridLayout;
+    form->setHorizontalSpacing(14);
+    form->setVerticalSpacing(6);
+    form->setColumnStretch(1, 1);
+    card->body()->addLayout(form);
+    return form;
+}
+
+void addRow(QGridLayout *form, const QString &name, QWidget *field)
+{
+    auto *label = new QLabel(name, field->parentWidget());
+    label->setForegroundRole(QPalette::PlaceholderText);
+    label->setBuddy(field);
+    field->setAccessibleName(QString(name).remove(QLatin1Char('&')));
+    const int row = form->rowCount();
+    form->addWidget(label, row, 0, Qt::AlignLeft | Qt::AlignTop);
+    form->addWidget(field, row, 1);
+}
+
+QString sourceText(CodexSource source)
+{
+    switch (source) {
+    case CodexSource::Explicit: return QObject::tr("chosen explicitly (--codex or Settings)");
+    case CodexSource::Path: return QObject::tr("found on PATH");
+    case CodexSource::LoginShell: return QObject::tr("found by the login shell");
+    case CodexSource::KnownLocation: return QObject::tr("found in a known install location");
+    case CodexSource::AppBundle: return QObject::tr("bundled with the Codex desktop app");
+    case CodexSource::NpmPackage: return QObject::tr("native binary of the npm package");
+    }
+    return codexSourceName(source);
+}
+
+QString versionText(const CodexInstall &install)
+{
+    if (install.version)
+        return install.version->toString();
+    if (install.error)
+        return install.error->message;
+    return QObject::tr("unknown");
+}
+
+QString blockStateText(BlockState state)
+{
+    switch (state) {
+    case BlockState::Current: return QObject::tr("current — the managed block matches the policy");
+    case BlockState::Stale: return QObject::tr("stale — the managed block asks for another sandbox");
+    case BlockState::Absent: return QObject::tr("absent — no managed block yet");
+    case BlockState::Damaged: return QObject::tr("damaged — the block's markers are broken");
+    case BlockState::Misplaced: return QObject::tr("misplaced — the block is not at the top of the file");
+    }
+    return blockStateName(state);
+}
+
+} // namespace
+
+OverviewPage::OverviewPage(Session *session, QWidget *parent) : Page(session, parent)
+{
+    setObjectName(QStringLiteral("page_overview"));
+
+    auto *cards = new QGridLayout;
+    cards->setSpacing(12);
+    cards->addWidget(createCodexCard(), 0, 0);
+    cards->addWidget(createPlatformCard(), 1, 0);
+    cards->addWidget(createPolicyCard(), 0, 1, 2, 1);
+    cards->setColumnStretch(0, 1);
+    cards->setColumnStretch(1, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(20, 16, 20, 16);
+    layout->setSpacing(12);
+    layout->addWidget(createBanner());
+    layout->addLayout(cards);
+    layout->addWidget(createConfigCard(), 1);
+
+    connect(session, &Session::diagnosisChanged, this, &OverviewPage::update);
+    connect(session, &Session::activityChanged, this, &OverviewPage::updateBanner);
+    update();
+}
+
+QIcon OverviewPage::icon() const
+{
+    return Icons::icon(QStringLiteral("overview"));
+}
+
+QWidget *OverviewPage::createBanner()
+{
+    m_banner = new Card(QString(), this);
+    m_banner->setObjectName(QStringLiteral("statusBanner"));
+    m_statusIcon = new QLabel(m_banner);
+    m_statusHeadline = valueLabel(m_banner, QStringLiteral("statusHeadline"));
+    QFont font = m_statusHeadline->font();
+    font.setPointSizeF(font.pointSizeF() * 1.3);
+    font.setBold(true);
+    m_statusHeadline->setFont(font);
+    m_statusDetails = valueLabel(m_banner, QStringLiteral("statusDetails"));
+    m_reviewButton = new QPushButton(Icons::icon(QStringLiteral("preview")), tr("Review the change"), m_banner);
+    m_reviewButton->setObjectName(QStringLiteral("reviewButton"));
+    m_reviewButton->setAccessibleName(tr("Review the proposed change"));
+    connect(m_reviewButton, &QPushButton::clicked, this, [this]() { emit showPageRequested(QStringLiteral("preview")); });
+
+    auto *texts = new QVBoxLayout;
+    texts->setSpacing(3);
+    texts->addWidget(m_statusHeadline);
+    texts->addWidget(m_statusDetails);
+    auto *row = new QHBoxLayout;
+    row->setSpacing(14);
+    row->addWidget(m_statusIcon, 0, Qt::AlignTop);
+    row->addLayout(texts, 1);
+    row->addWidget(m_reviewButton, 0, Qt::AlignVCenter);
+    m_banner->body()->addLayout(row);
+    return m_banner;
+}
+
+Card *OverviewPage::createCodexCard()
+{
+    m_codexCard = new Card(tr("Codex"), this);
+    m_codexCard->setObjectName(QStringLiteral("codexCard"));
+    m_codexPath = new ElidedLabel(m_codexCard);
+    m_codexPath->setObjectName(QStringLiteral("codexPathLabel"));
+    m_codexVersion = valueLabel(m_codexCard, QStringLiteral("codexVersionLabel"));
+    m_codexSource = valueLabel(m_codexCard, QStringLiteral("codexSourceLabel"));
+    m_codexInstalls = valueLabel(m_codexCard, QStringLiteral("codexInstallsLabel"));
+    m_codexWarning = valueLabel(m_codexCard, QStringLiteral("codexWarningLabel"));
+    QGridLayout *form = formIn(m_codexCard);
+    addRow(form, tr("Path"), m_codexPath);
+    addRow(form, tr("Version"), m_codexVersion);
+    addRow(form, tr("Found"), m_codexSource);
+    addRow(form, tr("Other installs"), m_codexInstalls);
+    m_codexCard->body()->addWidget(m_codexWarning);
+    m_codexCard->body()->addStretch(1);
+    return m_codexCard;
+}
+
+Card *OverviewPage::createPlatformCard()
+{
+    m_platformCard = new Card(tr("Platform"), this);
+    m_platformCard->setObjectName(QStringLiteral("platformCard"));
+    m_platformName = valueLabel(m_platformCard, QStringLiteral("platformNameLabel"));
+    m_platformOs = valueLabel(m_platformCard, QStringLiteral("platformOsLabel"));
+    m_platformArch = valueLabel(m_platformCard, QStringLiteral("platformArchLabel"));
+    QGridLayout *form = formIn(m_platformCard);
+    addRow(form, tr("Sandbox"), m_platformName);
+    addRow(form, tr("System"), m_platformOs);
+    addRow(form, tr("Architecture"), m_platformArch);
+    m_platformCard->body()->addStretch(1);
+    return m_platformCard;
+}
+
+Card *OverviewPage::createPolicyCard()
+{
+    m_policyCard = new Card(tr("Policy"), this);
+    m_policyCard->setObjectName(QStringLiteral("policyCard"));
+    m_policyMode = valueLabel(m_policyCard, QStringLiteral("policyModeLabel"));
+    QFont mono = m_policyMode->font();
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    mono.setBold(true);
+    m_policyMode->setFont(mono);
+    m_policyNetwork = valueLabel(m_policyCard, QStringLiteral("policyNetworkLabel"));
+    m_policyReason = valueLabel(m_policyCard, QStringLiteral("policyReasonLabel"));
+    m_policyHint = valueLabel(m_policyCard, QStringLiteral("policyHintLabel"));
+    m_policyHint->setForegroundRole(QPalette::PlaceholderText);
+    QGridLayout *form = formIn(m_policyCard);
+    addRow(form, tr("sandbox_mode"), m_policyMode);
+    addRow(form, tr("Network access"), m_policyNetwork);
+    m_policyCard->body()->addSpacing(2);
+    m_policyCard->body()->addWidget(m_policyReason);
+    m_policyCard->body()->addWidget(m_policyHint);
+    m_policyCard->body()->addStretch(1);
+    m_policyReason->setAccessibleName(tr("Why"));
+    m_policyHint->setAccessibleName(tr("What next"));
+    return m_policyCard;
+}
+
+Card *OverviewPage::createConfigCard()
+{
+    m_configCard = new Card(tr("config.toml"), this);
+    m_configCard->setObjectName(QStringLiteral("configCard"));
+    m_configPath = new ElidedLabel(m_configCard);
+    m_configPath->setObjectName(QStringLiteral("configPathLabel"));
+    m_configState = valueLabel(m_configCard, QStringLiteral("configStateLabel"));
+    QGridLayout *form = formIn(m_configCard);
+    addRow(form, tr("File"), m_configPath);
+    addRow(form, tr("Managed block"), m_configState);
+
+    m_findings = new FindingsModel(this);
+    m_findingsView = new QTreeView(m_configCard);
+    m_findingsView->setObjectName(QStringLiteral("findingsView"));
+    m_findingsView->setAccessibleName(tr("Findings"));
+    m_findingsView->setModel(m_findings);
+    m_findingsView->setRootIsDecorated(false);
+    m_findingsView->setUniformRowHeights(false);
+    m_findingsView->setWordWrap(true);
+    m_findingsView->setAlternatingRowColors(true);
+    m_findingsView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_findingsView->setMinimumHeight(110);
+    QHeaderView *header = m_findingsView->header();
+    header->setStretchLastSection(true);
+    header->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FindingsModel::MessageColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(FindingsModel::LineColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(FindingsModel::FixColumn, QHeaderView::Stretch);
+    m_configCard->body()->addWidget(m_findingsView, 1);
+    m_findingsView->setItemDelegate(new WrappingDelegate(m_findingsView));
+    return m_configCard;
+}
+
+void OverviewPage::update()
+{
+    updateBanner();
+    updateCodex();
+    const auto &diagnosis = session()->diagnosis();
+    if (!diagnosis) {
+        for (QLabel *label : {m_platformName, m_platformOs, m_platformArch, m_policyMode, m_policyNetwork,
+                              m_policyReason, m_policyHint, m_configState})
+            label->setText(QStringLiteral("…"));
+        m_configPath->setText(QDir::toNativeSeparators(session()->codexHome() + QStringLiteral("/config.toml")));
+        m_findings->setFindings({});
+        return;
+    }
+
+    const PlatformInfo &platform = diagnosis->platform;
+    m_platformName->setText(platform.simulated ? tr("%1 (previewed: not this machine)").arg(platform.name) : platform.name);
+    m_platformOs->setText(platform.os.isEmpty() ? tr("unknown") : platform.os);
+    m_platformArch->setText(platform.arch);
+
+    const SandboxPolicy &policy = diagnosis->policy;
+    m_policyMode->setText(sandboxModeName(policy.mode));
+    if (policy.mode == SandboxMode::WorkspaceWrite)
+        m_policyNetwork->setText(policy.networkAccess ? tr("on (sandbox_workspace_write.network_access = true)")
+                                                      : tr("off"));
+    else if (policy.mode == SandboxMode::DangerFullAccess)
+        m_policyNetwork->setText(tr("unrestricted (no sandbox)"));
+    else
+        m_policyNetwork->setText(tr("off"));
+    m_policyReason->setText(policy.reason);
+    m_policyHint->setText(policy.hint);
+    m_policyCard->setBadge(policy.mode == SandboxMode::DangerFullAccess ? Icons::severity(Severity::Warning)
+                                                                        : Icons::ok());
+
+    QList<Finding> findings = diagnosis->analysis.findings;
+    if (diagnosis->config) {
+        m_configPath->setText(QDir::toNativeSeparators(diagnosis->config->path));
+        m_configState->setText(diagnosis->config->exists ? blockStateText(diagnosis->analysis.block)
+                                                         : tr("no config.toml yet — Apply creates it"));
+    } else {
+        const Error &error = diagnosis->config.error();
+        m_configPath->setText(QDir::toNativeSeparators(error.path));
+        m_configState->setText(tr("cannot be read"));
+        findings.prepend(Finding{QStringLiteral("config-unreadable"), Severity::Error, error.message, error.line,
+                                 error.hint});
+    }
+    m_findings->setFindings(findings);
+    m_configCard->setBadge(Icons::severity(worstSeverity(findings)));
+    if (findings.isEmpty() || worstSeverity(findings) == Severity::Info)
+        m_configCard->setBadge(Icons::ok());
+    m_findingsView->resizeColumnToContents(FindingsModel::SeverityColumn);
+}
+
+void OverviewPage::updateCodex()
+{
+    const auto &diagnosis = session()->diagnosis();
+    if (!diagnosis) {
+        m_codexPath->setText(tr("looking for Codex…"));
+        for (QLabel *label : {m_codexVersion, m_codexSource, m_codexInstalls})
+            label->setText(QStringLiteral("…"));
+        m_codexWarning->hide();
+        m_codexCard->setBadge({});
+        return;
+    }
+    const CodexDetection &codex = diagnosis->codex;
+    m_codexWarning->hide();
+    if (!codex.chosen) {
+        m_codexPath->setText(tr("not found"));
+        m_codexVersion->setText(tr("unknown — the policy assumes an unfixed Codex"));
+        m_codexSource->setText(codex.error ? codex.error->message : QString());
+        m_codexInstalls->setText(tr("none"));
+        if (codex.error && !codex.error->hint.isEmpty()) {
+            m_codexWarning->setText(codex.error->hint);
+            m_codexWarning->show();
+        }
+        m_codexCard->setBadge(Icons::severity(Severity::Warning));
+        return;
+    }
+    const CodexInstall &chosen = *codex.chosen;
+    m_codexPath->setText(chosen.path.isEmpty() ? tr("(not run: version given with --codex-version)")
+                                               : QDir::toNativeSeparators(chosen.path));
+    m_codexVersion->setText(diagnosis->codexVersion ? diagnosis->codexVersion->toString() : versionText(chosen));
+    m_codexSource->setText(sourceText(chosen.source));
+    QStringList others;
+    for (const CodexInstall &install : codex.installs) {
+        if (install.resolvedPath == chosen.resolvedPath && install.path == chosen.path)
+            continue;
+        others << QStringLiteral("%1  (%2)").arg(QDir::toNativeSeparators(install.path), versionText(install));
+    }
+    m_codexInstalls->setText(others.isEmpty() ? tr("none") : others.join(QLatin1Char('\n')));
+    if (codex.versionsDisagree()) {
+        m_codexWarning->setText(tr("⚠ The installs report different versions: the daemon may run another Codex "
+                                   "than this one. Choose the one it uses in Settings."));
+        m_codexWarning->show();
+    } else if (chosen.error) {
+        m_codexWarning->setText(chosen.error->message + QLatin1Char(' ') + chosen.error->hint);
+        m_codexWarning->show();
+    }
+    const bool healthy = diagnosis->codexVersion.has_value() && !codex.versionsDisagree();
+    m_codexCard->setBadge(healthy ? Icons::ok() : Icons::severity(Severity::Warning));
+}
+
+void OverviewPage::updateBanner()
+{
+    const int size = style()->pixelMetric(QStyle::PM_LargeIconSize);
+    auto setIcon = [&](const QIcon &icon) { m_statusIcon->setPixmap(icon.pixmap(QSize(size, size), devicePixelRatioF())); };
+    const auto &diagnosis = session()->diagnosis();
+    m_reviewButton->hide();
+    if (!diagnosis) {
+        setIcon(Icons::icon(QStringLiteral("refresh")));
+        m_statusHeadline->setText(session()->activity() == Session::Activity::Detecting ? tr("Looking for Codex…")
+                                                                                         : tr("Reading config.toml…"));
+        m_statusDetails->setText(tr("This takes a few seconds; the window stays usable."));
+        return;
+    }
+    if (!diagnosis->config) {
+        setIcon(Icons::severity(Severity::Error));
+        m_statusHeadline->setText(tr("config.toml cannot be read"));
+        m_statusDetails->setText(diagnosis->config.error().message + QLatin1Char(' ') + diagnosis->config.error().hint);
+        return;
+    }
+    const QString mode = sandboxModeName(diagnosis->policy.mode);
+    if (!diagnosis->proposal) {
+        const Error &error = diagnosis->proposal.error();
+        setIcon(Icons::severity(Severity::Error));
+        m_statusHeadline->setText(tr("No safe fix can be proposed"));
+        const QString where = error.line > 0 ? tr("Line %1: ").arg(error.line) : QString();
+        m_statusDetails->setText(where + error.message + QLatin1Char(' ') + error.hint);
+        return;
+    }
+    if (!diagnosis->proposal->changed) {
+        setIcon(worstSeverity(diagnosis->analysis.findings) == Severity::Info ? Icons::ok()
+                                                                               : Icons::severity(Severity::Warning));
+        m_statusHeadline->setText(tr("config.toml is set up for this machine"));
+        m_statusDetails->setText(tr("The managed block asks for %1, as the policy says. Nothing to apply.").arg(mode));
+        return;
+    }
+    const Severity worst = diagnosis->worstSeverity();
+    setIcon(Icons::severity(worst == Severity::Info ? Severity::Warning : worst));
+    switch (diagnosis->analysis.block) {
+    case BlockState::Absent:
+        m_statusHeadline->setText(diagnosis->config->exists ? tr("config.toml has no managed sandbox block")
+                                                            : tr("There is no config.toml yet"));
+        break;
+    case BlockState::Stale: m_statusHeadline->setText(tr("The managed block asks for the wrong sandbox")); break;
+    case BlockState::Damaged: m_statusHeadline->setText(tr("The managed block is damaged")); break;
+    case BlockState::Misplaced: m_statusHeadline->setText(tr("The managed block is in the wrong place")); break;
+    case BlockState::Current: m_statusHeadline->setText(tr("config.toml needs a tidy-up")); break;
+    }
+    m_statusDetails->setText(tr("Apply sets sandbox_mode = \"%1\" at the top of the file, keeping everything else. "
+                                "Review the change, then apply it; Undo puts the old file back.")
+                                 .arg(mode));
+    m_reviewButton->show();
+}
+
+} // namespace SandboxDoctor::Ui

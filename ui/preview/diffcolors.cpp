@@ -1,0 +1,48 @@
+#include "diffcolors.h"
+
+namespace SandboxDoctor::Ui {
+
+namespace {
+
+QColor blend(const QColor &base, const QColor &tint, qreal amount)
+{
+    return QColor::fromRgbF(base.redF() * (1 - amount) + tint.redF() * amount,
+                            base.greenF() * (1 - amount) + tint.greenF() * amount,
+                            base.blueF() * (1 - amount) + tint.blueF() * amount);
+}
+
+} // namespace
+
+bool DiffColors::isDark(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).lightness() < 128;
+}
+
+DiffColors DiffColors::forPalette(const QPalette &palette)
+{
+    const bool dark = isDark(palette);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    const QColor green(0x2e, 0xa0, 0x43);
+    const QColor red(0xd7, 0x3a, 0x49);
+    const QColor blue(0x2f, 0x6f, 0xde);
+
+    DiffColors c;
+    c.addedBackground = blend(base, green, dark ? 0.26 : 0.16);
+    c.removedBackground = blend(base, red, dark ? 0.26 : 0.14);
+    c.headerBackground = blend(base, blue, dark ? 0.20 : 0.08);
+    c.fillerBackground = blend(base, text, dark ? 0.05 : 0.04);
+    c.addedSign = dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x7f, 0x37);
+    c.removedSign = dark ? QColor(0xff, 0x9b, 0x9b) : QColor(0xb3, 0x1d, 0x28);
+    c.lineNumber = blend(base, text, 0.45);
+    c.gutterBackground = blend(base, text, dark ? 0.06 : 0.035);
+
+    c.comment = blend(base, text, 0.55);
+    c.tableHeader = dark ? QColor(0x79, 0xc0, 0xff) : QColor(0x05, 0x50, 0xae);
+    c.key = dark ? QColor(0xd2, 0xa8, 0xff) : QColor(0x82, 0x50, 0xdf);
+    c.string = dark ? QColor(0xa5, 0xd6, 0xff) : QColor(0x0a, 0x30, 0x69);
+    c.number = dark ? QColor(0xff, 0xa6, 0x57) : QColor(0x95, 0x38, 0x00);
+    return c;
+}
+
+} // namespace SandboxDoctor::Ui

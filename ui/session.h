@@ -1,0 +1,103 @@
+#pragma once
+
+#include "config/applier.h"
+#include "report/diagnosis.h"
+#include "sessionoptions.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QFileSystemWatcher;
+class QTimer;
+
+namespace SandboxDoctor {
+class CodexLocator;
+}
+
+namespace SandboxDoctor::Ui {
+
+// What the window knows about one CODEX_HOME, and the only door to the core:
+// detection (CodexLocator, asynchronous), analysis, apply and restore (on Qt
+// Concurrent's pool). Results come back on the GUI thread as signals; stale
+// results (an older home or an older analysis) are dropped.
+class Session final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Activity { Idle, Detecting, Analysing, Applying, Restoring };
+    Q_ENUM(Activity)
+
+    explicit Session(SessionOptions options, QObject *parent = nullptr);
+    ~Session() override;
+
+    const QString &codexHome() const { return m_codexHome; }
+    const SessionOptions &options() const { return m_options; }
+
+    Activity activity() const { return m_activity; }
+    bool isBusy() const { return m_activity != Activity::Idle; }
+
+    // Empty until the first analysis has finished.
+    const std::optional<Diagnosis> &diagnosis() const { return m_diagnosis; }
+    const QList<BackupInfo> &backups() const { return m_backups; }
+
+    bool canApply() const;  // a change is proposed for a readable config, and nothing runs
+    bool canUndo() const;   // a backup exists, and nothing runs
+
+    // Debounce for changes seen on disk; tests may shorten it.
+    void setWatchDelay(int ms);
+
+public slots:
+    void setCodexHome(const QString &home);       // analyses the new home
+    void setOptions(const SandboxDoctor::Ui::SessionOptions &options);  // detects again
+    void refresh();     // detect Codex again, then analyse
+    void reanalyse();   // analyse again with the Codex already found
+    void apply();       // the previewed edit, refused if the file changed since
+    void undo();        // restore the newest backup
+
+signals:
+    void activityChanged(SandboxDoctor::Ui::Session::Activity activity);
+    void codexHomeChanged(const QString &home);
+    void diagnosisChanged();
+    void applied(const SandboxDoctor::ApplyResult &result);
+    void restored(const SandboxDoctor::BackupInfo &backup);
+    // Apply or undo failed; nothing was written. `changedSincePreview`: the file
+    // is no longer the one the preview showed, so a refresh is the way on.
+    void actionFailed(const SandboxDoctor::Error &error, bool changedSincePreview);
+    // The config changed on disk, not through this window; already re-analysed.
+    void configChangedOutside();
+
+private:
+    struct Analysis;
+    void startDetection();
+    void startAnalysis(bool external);
+    void finishAnalysis(quint64 generation, bool external, const Analysis &result);
+    void begin(Activity activity);
+    void end(Activity activity);
+    void watchConfig();
+    void onPathChanged();
+
+    SessionOptions m_options;
+    QString m_codexHome;
+    std::optional<CodexDetection> m_detection;
+    std::optional<Diagnosis> m_diagnosis;
+    QList<BackupInfo> m_backups;
+
+    std::unique_ptr<CodexLocator> m_locator;
+    quint64 m_detectGeneration = 0;
+    quint64 m_analysisGeneration = 0;
+    int m_running[5] = {};        // jobs in flight per Activity
+    Activity m_activity = Activity::Idle;
+
+    QFileSystemWatcher *m_watcher = nullptr;
+    QTimer *m_watchTimer = nullptr;
+    QSet<QByteArray> m_ownWrites;  // hashes of files this window wrote: not "outside" changes
+};
+
+} // namespace SandboxDoctor::Ui

@@ -1,0 +1,130 @@
+#include "settingsdialog.h"
+
+#include "common/version.h"
+#include "icons.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace SandboxDoctor::Ui {
+
+namespace {
+
+QLabel *note(const QString &text, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setWordWrap(true);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    return label;
+}
+
+} // namespace
+
+SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
+    : QDialog(parent),
+      m_codexPath(new QLineEdit(values.codexPath, this)),
+      m_darwinFixed(new QLineEdit(values.darwinFixedVersion, this)),
+      m_darwinError(new QLabel(this)),
+      m_platform(new QComboBox(this)),
+      m_keepBackups(new QSpinBox(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(520);
+
+    m_codexPath->setObjectName(QStringLiteral("codexPathEdit"));
+    m_codexPath->setPlaceholderText(tr("Detect automatically"));
+    m_codexPath->setClearButtonEnabled(true);
+    m_codexPath->setAccessibleName(tr("Codex executable"));
+    auto *browse = new QToolButton(this);
+    browse->setIcon(Icons::icon(QStringLiteral("folder")));
+    browse->setToolTip(tr("Choose the Codex executable"));
+    browse->setAccessibleName(tr("Choose the Codex executable"));
+    connect(browse, &QToolButton::clicked, this, [this]() {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Choose the Codex executable"), m_codexPath->text());
+        if (!path.isEmpty())
+            m_codexPath->setText(path);
+    });
+    auto *codexRow = new QHBoxLayout;
+    codexRow->addWidget(m_codexPath, 1);
+    codexRow->addWidget(browse);
+
+    m_darwinFixed->setObjectName(QStringLiteral("darwinFixedEdit"));
+    m_darwinFixed->setPlaceholderText(tr("None known"));
+    m_darwinFixed->setClearButtonEnabled(true);
+    m_darwinFixed->setAccessibleName(tr("First Codex version whose macOS sandbox honours network access"));
+    m_darwinError->setObjectName(QStringLiteral("darwinFixedError"));
+    m_darwinError->hide();
+    QPalette errorPalette = m_darwinError->palette();
+    errorPalette.setColor(QPalette::WindowText, QColor(0xd9, 0x3f, 0x3f));
+    m_darwinError->setPalette(errorPalette);
+
+    m_platform->setObjectName(QStringLiteral("platformCombo"));
+    m_platform->setAccessibleName(tr("Platform to preview"));
+    m_platform->addItem(tr("This machine"), QString());
+    m_platform->addItem(QStringLiteral("macOS"), QStringLiteral("macos"));
+    m_platform->addItem(QStringLiteral("Linux"), QStringLiteral("linux"));
+    m_platform->addItem(QStringLiteral("Windows"), QStringLiteral("windows"));
+    m_platform->setCurrentIndex(qMax(0, m_platform->findData(values.platform)));
+
+    m_keepBackups->setObjectName(QStringLiteral("keepBackupsSpin"));
+    m_keepBackups->setAccessibleName(tr("Backups to keep"));
+    m_keepBackups->setRange(0, 999);
+    m_keepBackups->setSpecialValueText(tr("All"));
+    m_keepBackups->setValue(values.keepBackups);
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(tr("&Codex executable:"), codexRow);
+    form->addRow(QString(), note(tr("Empty: detected from PATH, the login shell and the usual install places. "
+                                    "Shared with codex-sandbox-doctor-cli."), this));
+    form->addRow(tr("macOS &fixed version:"), m_darwinFixed);
+    form->addRow(QString(), m_darwinError);
+    form->addRow(QString(), note(tr("The first Codex release whose macOS sandbox honours network_access "
+                                    "(openai/codex#10390). Empty while no fix is known: macOS then gets "
+                                    "danger-full-access."), this));
+    form->addRow(tr("&Preview platform:"), m_platform);
+    form->addRow(QString(), note(tr("Shows the policy and the change another machine would get."), this));
+    form->addRow(tr("&Backups to keep:"), m_keepBackups);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_darwinFixed, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    validate();
+}
+
+void SettingsDialog::validate()
+{
+    const QString text = m_darwinFixed->text().trimmed();
+    const bool ok = text.isEmpty() || Version::parse(text).has_value();
+    m_darwinError->setText(ok ? QString() : tr("'%1' is not a version: write it as X.Y.Z, for example 0.180.0.").arg(text));
+    m_darwinError->setVisible(!ok);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
+}
+
+SettingsValues SettingsDialog::values() const
+{
+    SettingsValues values;
+    values.codexPath = m_codexPath->text().trimmed();
+    values.darwinFixedVersion = m_darwinFixed->text().trimmed();
+    values.platform = m_platform->currentData().toString();
+    values.keepBackups = m_keepBackups->value();
+    return values;
+}
+
+} // namespace SandboxDoctor::Ui

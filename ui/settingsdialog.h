@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDialog>
+#include <QString>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace SandboxDoctor::Ui {
+
+// What the Settings dialog edits; the window saves it in AppSettings.
+struct SettingsValues final
+{
+    QString codexPath;           // empty: detect
+    QString darwinFixedVersion;  // empty: no fixed macOS release known
+    QString platform;            // empty: this machine; else "macos", "linux", "windows"
+    int keepBackups = 10;        // 0 keeps all
+};
+
+class SettingsDialog final : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(const SettingsValues &values, QWidget *parent = nullptr);
+
+    SettingsValues values() const;
+
+private:
+    void validate();
+
+    QLineEdit *m_codexPath;
+    QLineEdit *m_darwinFixed;
+    QLabel *m_darwinError;
+    QComboBox *m_platform;
+    QSpinBox *m_keepBackups;
+    QDialogButtonBox *m_buttons;
+};
+
+} // namespace SandboxDoctor::Ui
