@@ -27,6 +27,7 @@ struct Arguments
     QString screenshot;
     QString page;
     bool dark = false;
+    bool sideBySide = false;
 };
 
 // Parses the options; on a usage error prints it and returns the exit code.
@@ -49,8 +50,9 @@ std::optional<int> parseArguments(QCommandLineParser &parser, Arguments &args)
         {QStringLiteral("screenshot"),
          QStringLiteral("Save the window as a PNG once the analysis is done, then exit (ignores saved settings)."),
          QStringLiteral("PATH")},
-        {QStringLiteral("page"), QStringLiteral("The page to show first: overview or preview."), QStringLiteral("NAME")},
+        {QStringLiteral("page"), QStringLiteral("The page to show first: overview, preview, verify or homes."), QStringLiteral("NAME")},
         {QStringLiteral("dark"), QStringLiteral("Use a dark palette.")},
+        {QStringLiteral("side-by-side"), QStringLiteral("Show the preview side by side (saved for next time).")},
     });
     QCommandLineOption renamedPlatform(QStringLiteral("sandbox-platform"), QString(), QStringLiteral("NAME"));
     renamedPlatform.setFlags(QCommandLineOption::HiddenFromHelp);
@@ -83,6 +85,7 @@ std::optional<int> parseArguments(QCommandLineParser &parser, Arguments &args)
     args.screenshot = value("screenshot").value_or(QString());
     args.page = value("page").value_or(QString());
     args.dark = parser.isSet(QStringLiteral("dark"));
+    args.sideBySide = parser.isSet(QStringLiteral("side-by-side"));
     return std::nullopt;
 }
 
@@ -105,17 +108,42 @@ std::vector<char *> renamePlatformOption(int argc, char *argv[], std::vector<QBy
     return args;
 }
 
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("CodexSandboxDoctor"));
+    QCoreApplication::setApplicationName(QStringLiteral("codex-sandbox-doctor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SANDBOXDOCTOR_VERSION));
+}
+
+// --version and --help print and exit; they must work without a display
+// (packaging checks, SSH sessions), so no QApplication is made for them.
+bool wantsTextOnly(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--version" || arg == "-v" || arg == "--help" || arg == "-h" || arg == "--help-all")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
     std::vector<QByteArray> storage;
     std::vector<char *> args = renamePlatformOption(argc, argv, storage);
+    if (wantsTextOnly(argc, args.data())) {
+        QCoreApplication app(argc, args.data());
+        setApplicationNames();
+        QCommandLineParser parser;
+        Arguments parsed;
+        return parseArguments(parser, parsed).value_or(0);  // process() prints and exits
+    }
+
     QApplication app(argc, args.data());
-    QApplication::setOrganizationName(QStringLiteral("CodexSandboxDoctor"));
-    QApplication::setApplicationName(QStringLiteral("codex-sandbox-doctor"));
+    setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Codex Sandbox Doctor"));
-    QApplication::setApplicationVersion(QStringLiteral(SANDBOXDOCTOR_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
 
     QCommandLineParser parser;
@@ -135,6 +163,8 @@ int main(int argc, char *argv[])
         parsed.screenshot.isEmpty() ? std::make_unique<Ui::AppSettings>()
                                   : std::make_unique<Ui::AppSettings>(scratch.filePath(QStringLiteral("settings.ini")));
 
+    if (parsed.sideBySide)
+        settings->setSideBySide(true);
     Ui::MainWindow window(settings.get(), parsed.startup);
     if (!parsed.page.isEmpty() && !window.showPage(parsed.page)) {
         QTextStream(stderr) << "codex-sandbox-doctor: no page named '" << parsed.page << "'." << Qt::endl;
