@@ -29,7 +29,7 @@ private:
         QString err;
     };
 
-    Run cli(QStringList arguments) const
+    Run cli(QStringList arguments, const QString &workspacesRoot = {}) const
     {
         Run run;
         QTextStream out(&run.out);
@@ -37,6 +37,8 @@ private:
         QProcessEnvironment environment;
         environment.insert(QStringLiteral("HOME"), m_dir.path());
         environment.insert(QStringLiteral("CODEX_HOME"), m_shared);
+        if (!workspacesRoot.isEmpty())
+            environment.insert(QStringLiteral("MULTICA_WORKSPACES_ROOT"), workspacesRoot);
         Cli::CliContext context(out, err, environment);
         arguments.prepend(QStringLiteral("codex-sandbox-doctor-cli"));
         run.code = Cli::runCli(arguments, context);
@@ -73,6 +75,19 @@ private slots:
         const QJsonObject auth = json.value(QStringLiteral("homes")).toArray().at(0).toObject()
                                      .value(QStringLiteral("entries")).toArray().at(0).toObject();
         QCOMPARE(auth.value(QStringLiteral("state")).toString(), QStringLiteral("ok"));
+    }
+
+    void inspect_withoutPathScansTheWorkspacesRoot()
+    {
+        const Run run = cli({QStringLiteral("inspect"), QStringLiteral("--json"), QStringLiteral("--platform"),
+                             QStringLiteral("linux")},
+                            m_root);
+        QCOMPARE(run.code, 0);
+        QCOMPARE(QJsonDocument::fromJson(run.out.toUtf8()).object().value(QStringLiteral("root")).toString(), m_root);
+        // Without the variable: ~/multica_workspaces (HOME is the temporary folder here, so it is missing).
+        const Run fallback = cli({QStringLiteral("inspect")});
+        QVERIFY(fallback.code != 0);
+        QVERIFY(fallback.err.contains(m_dir.path() + QLatin1String("/multica_workspaces")));
     }
 
     void inspect_errorExitsOne()

@@ -29,7 +29,9 @@
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
-#include <sys/resource.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <unistd.h>
 #endif
 
 using namespace SandboxDoctor;
@@ -96,6 +98,38 @@ QString cpuModel()
     }
     return QSysInfo::currentCpuArchitecture();
 }
+
+#ifdef Q_OS_UNIX
+// The in-process baseline: the same work as find + cat, in C++ (walk the whole
+// tree without following links, read every config.toml). Returns bytes read.
+qint64 walkAndReadConfigs(const QByteArray &dir)
+{
+    qint64 total = 0;
+    DIR *handle = ::opendir(dir.constData());
+    if (!handle)
+        return 0;
+    while (const dirent *entry = ::readdir(handle)) {
+        const char *name = entry->d_name;
+        if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0')))
+            continue;
+        const QByteArray path = dir + '/' + name;
+        if (entry->d_type == DT_DIR) {
+            total += walkAndReadConfigs(path);
+        } else if (qstrcmp(name, "config.toml") == 0) {
+            const int fd = ::open(path.constData(), O_RDONLY);
+            if (fd >= 0) {
+                char buffer[16384];
+                ssize_t got = 0;
+                while ((got = ::read(fd, buffer, sizeof buffer)) > 0)
+                    total += got;
+                ::close(fd);
+            }
+        }
+    }
+    ::closedir(handle);
+    return total;
+}
+#endif
 
 InspectOptions inspectOptions(const QString &shared)
 {
@@ -236,6 +270,16 @@ int main(int argc, char *argv[])
         return timer.elapsed();
     });
 
+    qint64 cppBaselineMs = -1;
+#ifdef Q_OS_UNIX
+    cppBaselineMs = timeMedian(runs, [&] {
+        QElapsedTimer timer;
+        timer.start();
+        walkAndReadConfigs(QFile::encodeName(root));
+        return timer.elapsed();
+    });
+#endif
+
     QString peak = QStringLiteral("n/a (/usr/bin/time missing)");
     if (QFileInfo::exists(QStringLiteral("/usr/bin/time"))) {
         const ProcessRun timed = runProcess(QStringLiteral("/usr/bin/time"),
@@ -252,6 +296,10 @@ int main(int argc, char *argv[])
           << cliExit << "), ratio " << QString::number(double(cliMs) / std::max<qint64>(1, baselineMs), 'f', 2) << Qt::endl;
     out() << "  inspect   scanHomes() in process (" << inspected << " homes)            : " << inProcessMs
           << " ms, ratio " << QString::number(double(inProcessMs) / std::max<qint64>(1, baselineMs), 'f', 2) << Qt::endl;
+    if (cppBaselineMs >= 0)
+        out() << "  baseline  C++ walk of the whole tree reading every config.toml     : " << cppBaselineMs
+              << " ms; scanHomes() ratio "
+              << QString::number(double(inProcessMs) / std::max<qint64>(1, cppBaselineMs), 'f', 2) << Qt::endl;
     out() << "  peak memory of the CLI run (/usr/bin/time -v, max RSS): " << peak << Qt::endl;
     out() << "  goal: ratio <= 2.50, peak < 200 MiB" << Qt::endl;
     return 0;
