@@ -11,11 +11,15 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
+#include <QDragEnterEvent>
+#include <QMimeData>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace SandboxDoctor;
@@ -254,6 +258,57 @@ private slots:
         QVERIFY(text.contains(QLatin1String("`danger-full-access`")));
         QVERIFY(text.contains(QLatin1String("block-absent")));
         QVERIFY(text.contains(QLatin1String("+sandbox_mode = \"danger-full-access\"")));
+    }
+
+    void settings_fixedVersionSwitchesMacOsToWorkspaceWrite()
+    {
+        WindowFixture fixture(&UserConfig);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+
+        // Answer the modal dialog once it is up: a fixed release at or below 0.121.0.
+        bool answered = false;
+        QTimer::singleShot(0, this, [&answered]() {
+            auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            auto *edit = dialog->findChild<QLineEdit *>(QStringLiteral("darwinFixedEdit"));
+            edit->setText(QStringLiteral("0.120.0"));
+            answered = true;
+            dialog->accept();
+        });
+        child<QAction>(fixture, QStringLiteral("settingsAction"))->trigger();
+        QVERIFY(answered);
+        QCOMPARE(fixture.settings->darwinFixedVersion(), QStringLiteral("0.120.0"));
+
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled()
+                                     && child<QLabel>(fixture, QStringLiteral("policyModeLabel"))->text()
+                                            == QLatin1String("workspace-write"),
+                                 Timeout);
+        QVERIFY(fixture.session()->diagnosis()->policy.networkAccess);
+        QVERIFY(child<DiffView>(fixture, QStringLiteral("diffView"))
+                    ->addedLines()
+                    .contains(QStringLiteral("sandbox_workspace_write.network_access = true")));
+    }
+
+    void droppedFolder_opensAsHome()
+    {
+        WindowFixture fixture(&UserConfig);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+        const QString other = fixture.dir.filePath(QStringLiteral("dropped-home"));
+        QVERIFY(QDir().mkpath(other));
+
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(other)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(fixture.window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(fixture.window.get(), &drop);
+
+        QCOMPARE(fixture.session()->codexHome(), QDir::cleanPath(other));
+        QCOMPARE(child<QComboBox>(fixture, QStringLiteral("homeCombo"))->currentText(), QDir::toNativeSeparators(other));
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+        QCOMPARE(fixture.session()->diagnosis()->config->path, other + QStringLiteral("/config.toml"));
     }
 
     void actions_allHaveShortcuts()

@@ -90,6 +90,16 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
     titles->addWidget(title);
     titles->addWidget(m_summary);
     header->addLayout(titles, 1);
+    // A segmented control whose checked half is obvious on any palette.
+    const QString segment = QStringLiteral(
+        "QToolButton { border: 1px solid palette(mid); background: palette(button); padding: 3px 12px; }"
+        "QToolButton:checked { background: palette(highlight); color: palette(highlighted-text);"
+        " border-color: palette(highlight); }"
+        "QToolButton:focus { border-color: palette(highlight); }");
+    m_unifiedButton->setStyleSheet(segment + QStringLiteral("QToolButton { border-top-left-radius: 4px;"
+                                                            " border-bottom-left-radius: 4px; }"));
+    m_sideBySideButton->setStyleSheet(segment + QStringLiteral("QToolButton { border-top-right-radius: 4px;"
+                                                               " border-bottom-right-radius: 4px; border-left: none; }"));
     auto *toggles = new QHBoxLayout;
     toggles->setSpacing(0);
     toggles->addWidget(m_unifiedButton);
