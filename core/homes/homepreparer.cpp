@@ -225,7 +225,11 @@ Expected<PrepareResult> prepareHome(const QString &codexHome, const PrepareOptio
     // Then the block, through the engine (it creates config.toml when absent).
     result.policy = policyForHome(result.codexHome, options.policyInputs);
     ApplyOptions apply;
-    apply.backup = options.backup;
+    // A config.toml copied a moment ago needs no backup: its original is the shared one.
+    bool copiedNow = false;
+    for (const PrepareStep &step : std::as_const(result.steps))
+        copiedNow = copiedNow || (step.name == EntryConfigToml && step.action == PrepareAction::Created);
+    apply.backup = options.backup && !copiedNow;
     Expected<ApplyResult> written = applyManagedBlock(result.codexHome, result.policy, apply);
     if (written) {
         result.block = std::move(written).value();

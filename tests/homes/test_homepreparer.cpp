@@ -216,6 +216,27 @@ private slots:
         expectInspectClean(c);
     }
 
+    // Backups protect what a person wrote, not what prepare copied a moment ago.
+    void prepare_backsUpOnlyAnExistingConfig()
+    {
+        const Case c = newCase();
+        makeSharedHome(c.shared);
+        PrepareOptions o = options(c);
+        o.backup = true;
+        const Expected<PrepareResult> fresh = prepareHome(c.home, o);
+        QVERIFY(fresh && fresh->block);
+        QVERIFY(fresh->block->backupPath.isEmpty());
+
+        const Case d = newCase();
+        makeSharedHome(d.shared);
+        QVERIFY(writeFile(d.home + QLatin1String("/config.toml"), QByteArrayLiteral("model = \"mine\"\n")));
+        o.sharedHome = d.shared;
+        const Expected<PrepareResult> existing = prepareHome(d.home, o);
+        QVERIFY(existing && existing->block);
+        QVERIFY(!existing->block->backupPath.isEmpty());
+        QCOMPARE(readFile(existing->block->backupPath), QByteArrayLiteral("model = \"mine\"\n"));
+    }
+
     void prepare_secondRunChangesNothing()
     {
         const Case c = newCase();
