@@ -3,6 +3,7 @@
 #include "findingsmodel.h"
 #include "icons.h"
 #include "overview/wrappingdelegate.h"
+#include "report/statusreport.h"
 #include "session.h"
 #include "widgets/card.h"
 #include "widgets/elidedlabel.h"
@@ -282,7 +283,7 @@ void OverviewPage::update()
                                                          : tr("no config.toml yet — Apply creates it"));
     } else {
         const Error &error = diagnosis->config.error();
-        m_configPath->setText(QDir::toNativeSeparators(error.path));
+        m_configPath->setText(QDir::toNativeSeparators(diagnosedConfigPath(*diagnosis)));
         m_configState->setText(tr("cannot be read"));
         findings.prepend(Finding{QStringLiteral("config-unreadable"), Severity::Error, error.message, error.line,
                                  error.hint});
