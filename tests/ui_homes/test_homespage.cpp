@@ -65,12 +65,15 @@ private slots:
     void homesPage_showDiffOpensDiffOfThatHome();
     void homesPage_revealOpensTheFolders();
     void homesPage_cancelStopsScan();
+    void homesPage_escapeCancelsScan();
     void homesPage_neverShowsAuthBytes();
     void homesPage_controlsHaveAccessibleNames();
     void homesPage_brokenLinkRedFollowsPalette_lightAndDark();
 
 private:
     void makeRoot();
+    QString makeBigRoot();
+    static constexpr int BigRootHomes = 1500;
     std::unique_ptr<HomesPage> makePage();
     bool scanAndWait(HomesPage &page);
     int proxyRowOf(HomesPage &page, const QString &task) const;
@@ -390,16 +393,22 @@ void TestHomesPage::homesPage_revealOpensTheFolders()
     QVERIFY(catcher.urls.contains(QUrl::fromLocalFile(homePath(QStringLiteral("ws1"), QStringLiteral("taskB")))));
 }
 
+QString TestHomesPage::makeBigRoot()
+{
+    // Enough homes that the walk is still running when the scan is cancelled.
+    const QString big = m_dir->filePath(QStringLiteral("big"));
+    for (int i = 0; i < BigRootHomes; ++i) {
+        const QString home = big + QStringLiteral("/ws%1/task%2/codex-home").arg(i / 100).arg(i);
+        if (!QDir().mkpath(home) || !writeFile(home + QLatin1String("/config.toml"), currentConfig()))
+            return {};
+    }
+    return big;
+}
+
 void TestHomesPage::homesPage_cancelStopsScan()
 {
-    // Enough homes that the walk is still running when Cancel is clicked.
-    const QString big = m_dir->filePath(QStringLiteral("big"));
-    constexpr int Homes = 1500;
-    for (int i = 0; i < Homes; ++i) {
-        const QString home = big + QStringLiteral("/ws%1/task%2/codex-home").arg(i / 100).arg(i);
-        QVERIFY(QDir().mkpath(home));
-        QVERIFY(writeFile(home + QLatin1String("/config.toml"), currentConfig()));
-    }
+    const QString big = makeBigRoot();
+    QVERIFY(!big.isEmpty());
     auto page = makePage();
     page->setRoot(big);
     QSignalSpy finished(page.get(), &HomesPage::scanFinished);
@@ -410,9 +419,26 @@ void TestHomesPage::homesPage_cancelStopsScan()
     QVERIFY(finished.wait(30000));
     const auto summary = finished.first().first().value<ScanSummary>();
     QVERIFY(summary.cancelled);
-    QVERIFY(page->model()->rowCount() < Homes);
+    QVERIFY(page->model()->rowCount() < BigRootHomes);
     QVERIFY(!cancel->isVisible());
     QVERIFY(!page->isScanning());
+}
+
+void TestHomesPage::homesPage_escapeCancelsScan()
+{
+    const QString big = makeBigRoot();
+    QVERIFY(!big.isEmpty());
+    auto page = makePage();
+    page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(page.get()));
+    page->setRoot(big);
+    page->view()->setFocus();
+    QSignalSpy finished(page.get(), &HomesPage::scanFinished);
+    page->scan();
+    QTest::keyClick(page->view(), Qt::Key_Escape);
+    QVERIFY(finished.wait(30000));
+    QVERIFY(finished.first().first().value<ScanSummary>().cancelled);
+    QVERIFY(page->model()->rowCount() < BigRootHomes);
 }
 
 void TestHomesPage::homesPage_neverShowsAuthBytes()

@@ -47,7 +47,7 @@ QPushButton *actionButton(const QString &icon, const QString &text, const QStrin
 void HomesPage::createWidgets()
 {
     // Row 1: the root and the scan.
-    auto *rootLabel = new QLabel(tr("Workspaces &root:"), this);
+    auto *rootLabel = new QLabel(tr("Workspaces r&oot:"), this);
     m_rootEdit = new QLineEdit(this);
     m_rootEdit->setObjectName(QStringLiteral("homesRootEdit"));
     m_rootEdit->setAccessibleName(tr("Workspaces root"));
@@ -77,7 +77,7 @@ void HomesPage::createWidgets()
     m_searchEdit->setAccessibleName(tr("Search homes"));
     m_searchEdit->setPlaceholderText(tr("Search workspace, task, path or finding  (Ctrl+F)"));
     m_searchEdit->setClearButtonEnabled(true);
-    auto *statusLabel = new QLabel(tr("S&how:"), this);
+    auto *statusLabel = new QLabel(tr("Sho&w:"), this);
     m_statusCombo = new QComboBox(this);
     m_statusCombo->setObjectName(QStringLiteral("homesStatusCombo"));
     m_statusCombo->setAccessibleName(tr("Show homes with status"));
@@ -137,7 +137,7 @@ void HomesPage::createWidgets()
     m_diffButton = actionButton(QStringLiteral("preview"), tr("Show &diff"), QStringLiteral("homesDiffButton"),
                                 tr("Show the change Apply makes to this home"),
                                 tr("What Apply would write to the current home's config.toml"), this);
-    m_revealButton = actionButton(QStringLiteral("folder"), tr("Re&veal"), QStringLiteral("homesRevealButton"),
+    m_revealButton = actionButton(QStringLiteral("folder"), tr("Rev&eal"), QStringLiteral("homesRevealButton"),
 #if defined(Q_OS_MACOS)
                                   tr("Reveal in Finder"), tr("Open the selected homes in Finder"), this);
 #elif defined(Q_OS_WIN)

@@ -48,7 +48,7 @@ DoctorPanel::DoctorPanel(QWidget *parent)
     auto *intro = mutedLabel(m_card, QStringLiteral("doctorIntro"));
     intro->setText(tr("Runs this Codex's own `codex doctor` on a scratch copy of config.toml (never auth.json, "
                       "never your folder) and compares the sandbox it reports with the chosen policy."));
-    m_currentButton = panelButton(m_card, QStringLiteral("verify"), tr("Check &current config"),
+    m_currentButton = panelButton(m_card, QStringLiteral("verify"), tr("Check c&urrent config"),
                                   QStringLiteral("verifyCurrentButton"), tr("Check the current config with Codex"),
                                   tr("Ask Codex whether it loads config.toml as it is now, and which sandbox it gives"));
     m_proposedButton = panelButton(m_card, QStringLiteral("preview"), tr("Check p&roposed config"),

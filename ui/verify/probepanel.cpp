@@ -69,7 +69,7 @@ ProbePanel::ProbePanel(QWidget *parent)
     auto *intro = mutedLabel(m_card, QStringLiteral("probeIntro"));
     intro->setText(tr("Looks the host up and opens a loopback socket, once as this app and once inside "
                       "`codex sandbox`. Only the name lookup leaves this machine."));
-    auto *hostLabel = new QLabel(tr("&Host:"), m_card);
+    auto *hostLabel = new QLabel(tr("H&ost:"), m_card);
     m_hostEdit = new QLineEdit(DefaultHost, m_card);
     m_hostEdit->setObjectName(QStringLiteral("probeHostEdit"));
     m_hostEdit->setAccessibleName(tr("Host to probe"));

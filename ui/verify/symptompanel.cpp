@@ -42,7 +42,7 @@ SymptomPanel::SymptomPanel(QWidget *parent)
     m_fix = valueLabel(m_card, QStringLiteral("symptomFixLabel"), tr("What to do"));
     m_host = mutedLabel(m_card, QStringLiteral("symptomHostLabel"));
     m_others = mutedLabel(m_card, QStringLiteral("symptomOthersLabel"));
-    m_fixButton = panelButton(m_card, QStringLiteral("apply"), tr("&Fix it…"), QStringLiteral("symptomFixButton"),
+    m_fixButton = panelButton(m_card, QStringLiteral("apply"), tr("F&ix it…"), QStringLiteral("symptomFixButton"),
                               tr("Apply the fix for this cause"), tr("Apply the managed block (asks first)"));
     m_fixButton->hide();
 
