@@ -1,6 +1,11 @@
 #include "preview/diffcolors.h"
 #include "preview/diffrows.h"
 #include "preview/diffview.h"
+#include "preview/tomlhighlighter.h"
+
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 
 #include <QTest>
 
@@ -48,6 +53,34 @@ private slots:
         QCOMPARE(view.removedLines(), QStringList{QStringLiteral("sandbox_mode = \"read-only\"")});
         view.setSideBySide(true);
         QVERIFY(view.isSideBySide());
+    }
+
+    void highlighter_coloursKeysStringsCommentsAndMultilineStrings()
+    {
+        QTextDocument document;
+        document.setPlainText(QStringLiteral("[tui] # header\nkey = \"v # not a comment\" # comment\ntext = '''\n[not.a.table]\n'''"));
+        TomlHighlighter highlighter(&document);
+        QPalette palette;
+        palette.setColor(QPalette::Base, Qt::white);
+        palette.setColor(QPalette::Text, Qt::black);
+        const DiffColors colors = DiffColors::forPalette(palette);
+        highlighter.setColors(colors);
+
+        // The colour at a column of a line, as the highlighter formatted it.
+        auto colorAt = [&](int line, int column) -> QColor {
+            const QTextBlock block = document.findBlockByNumber(line);
+            for (const QTextLayout::FormatRange &range : block.layout()->formats()) {
+                if (column >= range.start && column < range.start + range.length)
+                    return range.format.foreground().color();
+            }
+            return {};
+        };
+        QCOMPARE(colorAt(0, 1), colors.tableHeader);
+        QCOMPARE(colorAt(0, 8), colors.comment);
+        QCOMPARE(colorAt(1, 0), colors.key);
+        QCOMPARE(colorAt(1, 10), colors.string);   // '#' inside the string is string
+        QCOMPARE(colorAt(1, 30), colors.comment);
+        QCOMPARE(colorAt(3, 2), colors.string);    // a header-like line inside ''' is string
     }
 
     void colors_followDarkPalette()
