@@ -1,4 +1,5 @@
 #include "homefixtures.h"
+#include "scannercollector.h"
 
 #include "homes/homefinder.h"
 #include "homes/homescan.h"
@@ -7,7 +8,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSignalSpy>
 #include <QTest>
 
 using namespace SandboxDoctor;
@@ -207,60 +207,56 @@ private slots:
     void scanner_streamsReportsAndFinishesOnce()
     {
         HomeScanner scanner;
-        QSignalSpy started(&scanner, &HomeScanner::started);
-        QSignalSpy inspected(&scanner, &HomeScanner::homeInspected);
-        QSignalSpy progress(&scanner, &HomeScanner::progress);
-        QSignalSpy finished(&scanner, &HomeScanner::finished);
+        ScannerCollector got(scanner);
         scanner.start(m_root, options());
-        QVERIFY(finished.wait(10000));
-        QCOMPARE(finished.size(), 1);
-        QCOMPARE(started.size(), 1);
-        QCOMPARE(inspected.size(), 4);
-        const ScanSummary summary = finished.first().first().value<ScanSummary>();
+        QTRY_COMPARE_WITH_TIMEOUT(got.finished.size(), 1, 10000);
+        QVERIFY(scanner.wait(10000));
+        QCoreApplication::processEvents();
+        QCOMPARE(got.finished.size(), 1);
+        QCOMPARE(got.started, 1);
+        QCOMPARE(got.reports.size(), 4);
+        const ScanSummary summary = got.finished.first();
         QCOMPARE(summary.homes, 4);
         QCOMPARE(summary.error, 1);
         QVERIFY(!summary.cancelled);
-        const HomeReport first = inspected.first().first().value<HomeReport>();
-        QCOMPARE(first.task, QStringLiteral("t1"));
-        QVERIFY(!progress.isEmpty());
-        QCOMPARE(progress.last().at(0).toInt(), 4);
-        QCOMPARE(progress.last().at(1).toInt(), 4);
-        QCOMPARE(progress.first().at(1).toInt(), -1);  // the walk comes first, its total unknown
-        QTRY_VERIFY(!scanner.isRunning());
+        QCOMPARE(got.reports.first().task, QStringLiteral("t1"));
+        QVERIFY(!got.progress.isEmpty());
+        QCOMPARE(got.progress.last(), qMakePair(4, 4));
+        QCOMPARE(got.progress.first().second, -1);  // the walk comes first, its total unknown
+        QVERIFY(!scanner.isRunning());
     }
 
     void scanner_cancelReportsCancelled()
     {
-        // Enough homes that the scan is still running when cancel() comes.
+        // Enough homes that stopping early is visible.
         const QString big = m_dir.path() + QLatin1String("/big");
         for (int i = 0; i < 400; ++i)
             makeDaemonHome(big + QStringLiteral("/ws/t%1/codex-home").arg(i), m_shared);
         HomeScanner scanner;
-        QSignalSpy inspected(&scanner, &HomeScanner::homeInspected);
-        QSignalSpy finished(&scanner, &HomeScanner::finished);
+        ScannerCollector got(scanner);
         // Cancelled from the worker thread itself, right after the first report:
         // the scan must stop before the second home, whatever the timing.
         connect(&scanner, &HomeScanner::homeInspected, &scanner, [&scanner] { scanner.cancel(); },
                 Qt::DirectConnection);
         scanner.start(big, options());
-        QVERIFY(finished.wait(20000));
-        const ScanSummary summary = finished.first().first().value<ScanSummary>();
+        QTRY_COMPARE_WITH_TIMEOUT(got.finished.size(), 1, 20000);
+        const ScanSummary summary = got.finished.first();
         QVERIFY(summary.cancelled);
         QCOMPARE(summary.homes, 1);
-        QCOMPARE(inspected.size(), 1);
-        QCOMPARE(finished.size(), 1);
+        QCOMPARE(got.reports.size(), 1);
     }
 
     void scanner_restartCancelsTheOldScan()
     {
         HomeScanner scanner;
-        QSignalSpy finished(&scanner, &HomeScanner::finished);
+        ScannerCollector got(scanner);
         scanner.start(m_dir.path() + QLatin1String("/big"), options());
         scanner.start(m_root, options());
-        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
-        QVERIFY(finished.at(0).first().value<ScanSummary>().cancelled
-                || finished.at(0).first().value<ScanSummary>().homes == 400);
-        const ScanSummary second = finished.at(1).first().value<ScanSummary>();
+        QTRY_COMPARE_WITH_TIMEOUT(got.finished.size(), 2, 20000);
+        // The old scan reports first (cancelled, unless it was already done).
+        QVERIFY(got.finished.at(0).cancelled || got.finished.at(0).homes == 400);
+        QVERIFY(got.finished.at(0).root.endsWith(QLatin1String("/big")));
+        const ScanSummary second = got.finished.at(1);
         QVERIFY(!second.cancelled);
         QCOMPARE(second.homes, 4);
     }
@@ -268,10 +264,10 @@ private slots:
     void scanner_missingRootFinishesWithFailure()
     {
         HomeScanner scanner;
-        QSignalSpy finished(&scanner, &HomeScanner::finished);
+        ScannerCollector got(scanner);
         scanner.start(m_dir.path() + QLatin1String("/absent"), options());
-        QVERIFY(finished.wait(10000));
-        QVERIFY(finished.first().first().value<ScanSummary>().failure);
+        QTRY_COMPARE_WITH_TIMEOUT(got.finished.size(), 1, 10000);
+        QVERIFY(got.finished.first().failure);
     }
 };
 
