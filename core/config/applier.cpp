@@ -124,8 +124,9 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
         return *locked;
 
     if (before.exists && options.backup) {
-        const Expected<QString> backup =
-            writeBackup(before.writePath, before.bytes, QFile::permissions(before.writePath));
+        // The write below replaces the file by rename, so the old inode can be the backup.
+        const Expected<QString> backup = writeBackup(before.writePath, before.bytes,
+                                                     QFile::permissions(before.writePath), BackupMethod::LinkOriginal);
         if (!backup)
             return backup.error();
         result.backupPath = backup.value();
@@ -186,8 +187,8 @@ Expected<BackupInfo> restoreNewestBackup(const QString &codexHome)
     // The file being replaced becomes the newest backup, so a second restore undoes this one.
     QString undoPath;
     if (current->exists) {
-        const Expected<QString> undo =
-            writeBackup(current->writePath, current->bytes, QFile::permissions(current->writePath));
+        const Expected<QString> undo = writeBackup(current->writePath, current->bytes,
+                                                   QFile::permissions(current->writePath), BackupMethod::LinkOriginal);
         if (!undo)
             return undo.error();
         undoPath = undo.value();

@@ -9,6 +9,11 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <unistd.h>
+#endif
+
 namespace SandboxDoctor {
 
 namespace {
@@ -32,7 +37,7 @@ QString backupFileName(const QString &fileName, const QDateTime &utc, int sequen
 }
 
 Expected<QString> writeBackup(const QString &writtenPath, const QByteArray &bytes,
-                              QFileDevice::Permissions permissions)
+                              QFileDevice::Permissions permissions, BackupMethod method)
 {
     const QFileInfo written(writtenPath);
     const QDir folder = written.absoluteDir();
@@ -49,6 +54,17 @@ Expected<QString> writeBackup(const QString &writtenPath, const QByteArray &byte
     // NewOnly makes the name ours even if another apply runs in the same second.
     for (int sequence = first; sequence < first + 1000; ++sequence) {
         const QString path = folder.filePath(backupFileName(written.fileName(), now, sequence));
+#ifdef Q_OS_UNIX
+        if (method == BackupMethod::LinkOriginal) {
+            if (::link(QFile::encodeName(writtenPath).constData(), QFile::encodeName(path).constData()) == 0) {
+                qCDebug(lcApply) << "backup (hard link)" << path;
+                return path;
+            }
+            if (errno == EEXIST)
+                continue;
+            method = BackupMethod::Copy;  // no hard links here (or too many): copy instead
+        }
+#endif
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions)) {
             if (QFileInfo::exists(path))

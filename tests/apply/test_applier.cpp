@@ -93,6 +93,12 @@ private slots:
                     .match(QFileInfo(result->backupPath).fileName())
                     .hasMatch());
         QCOMPARE(readAll(result->backupPath), Plain);
+        // The backup is its own file: config.toml was replaced, not rewritten in place.
+        struct stat backupStat {}, configStat {};
+        ::stat(QFile::encodeName(result->backupPath).constData(), &backupStat);
+        ::stat(QFile::encodeName(config).constData(), &configStat);
+        QVERIFY(backupStat.st_ino != configStat.st_ino);
+        QCOMPARE(int(backupStat.st_nlink), 1);
 
         const Expected<QList<BackupInfo>> backups = listBackups(home.path());
         QVERIFY(backups);
