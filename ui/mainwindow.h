@@ -59,6 +59,7 @@ public slots:
     void undoChange();
     void copyReport();
     void saveJson();
+    bool saveJsonTo(const QString &path);  // false: the message bar says why
     void openSettings();
 
 signals:

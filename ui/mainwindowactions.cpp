@@ -134,8 +134,14 @@ void MainWindow::saveJson()
     const QString suggested = QDir::home().filePath(QStringLiteral("codex-sandbox-doctor-status.json"));
     const QString path = QFileDialog::getSaveFileName(this, tr("Save report as JSON"), suggested,
                                                       tr("JSON files (*.json)"));
-    if (path.isEmpty())
-        return;
+    if (!path.isEmpty())
+        saveJsonTo(path);
+}
+
+bool MainWindow::saveJsonTo(const QString &path)
+{
+    if (!m_session->diagnosis())
+        return false;
     // The user's own export, not config.toml: a plain atomic save is enough.
     const QByteArray json = QJsonDocument(statusToJson(*m_session->diagnosis())).toJson(QJsonDocument::Indented);
     QSaveFile file(path);
@@ -144,10 +150,11 @@ void MainWindow::saveJson()
                                   tr("%1: could not save the report (%2). Choose a folder you can write to.")
                                       .arg(QDir::toNativeSeparators(path), file.errorString()),
                                   tr("Choose again…"), [this]() { saveJson(); });
-        return;
+        return false;
     }
     m_messageBar->showMessage(MessageBar::Kind::Success,
                               tr("Saved the report to %1.").arg(QDir::toNativeSeparators(path)));
+    return true;
 }
 
 void MainWindow::openSettings()

@@ -4,6 +4,7 @@
 #include "overview/findingsmodel.h"
 #include "preview/diffview.h"
 #include "prompt.h"
+#include "report/statusreport.h"
 #include "widgets/elidedlabel.h"
 #include "widgets/messagebar.h"
 
@@ -13,6 +14,8 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDragEnterEvent>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMimeData>
 #include <QLabel>
 #include <QLineEdit>
@@ -309,6 +312,42 @@ private slots:
         QCOMPARE(child<QComboBox>(fixture, QStringLiteral("homeCombo"))->currentText(), QDir::toNativeSeparators(other));
         QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
         QCOMPARE(fixture.session()->diagnosis()->config->path, other + QStringLiteral("/config.toml"));
+    }
+
+    void saveJson_writesStatusJson()
+    {
+        WindowFixture fixture(&UserConfig);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+        const QString path = fixture.dir.filePath(QStringLiteral("status.json"));
+        QVERIFY(fixture.window->saveJsonTo(path));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(saved, statusToJson(*fixture.session()->diagnosis()));  // what `status --json` prints
+        QCOMPARE(saved.value(QStringLiteral("policy")).toObject().value(QStringLiteral("mode")).toString(),
+                 QStringLiteral("danger-full-access"));
+
+        // A folder that cannot be written: the error is in the window and says what to do.
+        QVERIFY(!fixture.window->saveJsonTo(fixture.dir.filePath(QStringLiteral("missing/dir/status.json"))));
+        QCOMPARE(fixture.window->messageBar()->kind(), MessageBar::Kind::Error);
+        QVERIFY(fixture.window->messageBar()->text().contains(QLatin1String("Choose a folder")));
+    }
+
+    void apply_createsMissingConfig()
+    {
+        WindowFixture fixture(nullptr);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+        QVERIFY(!QFile::exists(fixture.configPath()));
+        QVERIFY(child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("no config.toml")));
+
+        Prompt::setNextAnswer(QMessageBox::Apply);
+        child<QAction>(fixture, QStringLiteral("applyAction"))->trigger();
+        QVERIFY(Prompt::lastText().contains(QLatin1String("Create")));
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.readConfig().startsWith("# BEGIN multica-managed"), Timeout);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            fixture.window->isSettled()
+                && child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("current")),
+            Timeout);
     }
 
     void actions_allHaveShortcuts()
