@@ -191,6 +191,20 @@ private slots:
         QCOMPARE(readAll(target), Plain);
     }
 
+    void apply_danglingSymlinkCreatesItsTarget()
+    {
+        QTemporaryDir root;
+        QDir(root.path()).mkpath(QStringLiteral("home"));
+        const QString target = root.filePath(QStringLiteral("real.toml"));
+        const QString link = root.filePath(QStringLiteral("home/config.toml"));
+        QVERIFY(QFile::link(target, link));
+        const Expected<ApplyResult> result = applyManagedBlock(root.filePath(QStringLiteral("home")), linuxPolicy());
+        QVERIFY2(result, qPrintable(result ? QString() : result.error().toText()));
+        QVERIFY(result->written);
+        QVERIFY(QFileInfo(link).isSymLink());
+        QCOMPARE(readAll(target), renderManagedBlock(linuxPolicy()));
+    }
+
     void apply_expectSha256Mismatch_refusesAndWritesNothing()
     {
         QTemporaryDir home;
