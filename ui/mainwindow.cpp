@@ -10,6 +10,7 @@
 #include "verify/verifypage.h"
 #include "widgets/homechooser.h"
 #include "widgets/messagebar.h"
+#include "widgets/sidebardelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -109,7 +110,6 @@ void MainWindow::addPage(Page *page)
     auto *item = new QListWidgetItem(page->icon(), page->title(), m_pageList);
     item->setData(Qt::UserRole, page->pageId());
     item->setData(Qt::AccessibleTextRole, page->title());
-    item->setSizeHint(QSize(0, 36));
 
     // Ctrl+1, Ctrl+2, ... in the View menu.
     const int position = int(m_pages.size());
@@ -256,6 +256,8 @@ void MainWindow::createCentralWidget()
     m_pageList->setBackgroundRole(QPalette::Window);
     m_pageList->viewport()->setBackgroundRole(QPalette::Window);
     m_pageList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_pageList->setItemDelegate(new SidebarDelegate(m_pageList));
+    m_pageList->setMouseTracking(true);
 
     m_pageStack = new QStackedWidget(this);
     m_pageStack->setObjectName(QStringLiteral("pageStack"));

@@ -13,6 +13,7 @@ target_sources(sandboxdoctor_ui PRIVATE
     widgets/homechooser.h widgets/homechooser.cpp
     widgets/card.h widgets/card.cpp
     widgets/elidedlabel.h widgets/elidedlabel.cpp
+    widgets/sidebardelegate.h widgets/sidebardelegate.cpp
     overview/overviewpage.h overview/overviewpage.cpp
     overview/findingsmodel.h overview/findingsmodel.cpp
     overview/wrappingdelegate.h overview/wrappingdelegate.cpp

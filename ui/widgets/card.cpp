@@ -18,6 +18,7 @@ Card::Card(const QString &title, QWidget *parent)
     font.setPointSizeF(font.pointSizeF() * 1.08);
     m_title->setFont(font);
     m_badge->hide();
+    m_title->setVisible(!title.isEmpty());  // an untitled card has no header row
 
     auto *header = new QHBoxLayout;
     header->setSpacing(6);
@@ -35,6 +36,7 @@ Card::Card(const QString &title, QWidget *parent)
 void Card::setTitle(const QString &title)
 {
     m_title->setText(title);
+    m_title->setVisible(!title.isEmpty());
 }
 
 void Card::setBadge(const QIcon &icon)
