@@ -129,7 +129,7 @@ int main(int argc, char *argv[])
     QTemporaryDir home;
     const QString path = home.filePath(QStringLiteral("config.toml"));
 
-    Sample parse, propose, apply, applyNoBackup, noop;
+    Sample parse, propose, read, apply, applyNoBackup, noop;
     Stopwatch timer;
     for (int run = 0; run < runs; ++run) {
         timer.start();
@@ -147,6 +147,14 @@ int main(int argc, char *argv[])
         timer.stopInto(propose);
         if (!edit || !edit->changed)
             return fail(QStringLiteral("proposeEdit: %1").arg(edit ? QStringLiteral("no change") : edit.error().toText()));
+
+        if (!writeFile(path, config))
+            return fail(QStringLiteral("cannot write %1").arg(path));
+        timer.start();
+        const Expected<ConfigSnapshot> snapshot = readConfig(home.path());
+        timer.stopInto(read);
+        if (!snapshot || snapshot->bytes != config)
+            return fail(QStringLiteral("readConfig did not return the file"));
 
         for (const bool backup : {true, false}) {
             if (!writeFile(path, config))
@@ -196,6 +204,7 @@ int main(int argc, char *argv[])
                    .arg(cpu / parseCpu, 5, 'f', 2);
     };
     row("toml++ parse", parse);
+    row("readConfig (read + sha256)", read);
     row("proposeEdit (in memory)", propose);
     row("apply (backup, fsync)", apply);
     row("apply --no-backup", applyNoBackup);
