@@ -350,6 +350,35 @@ private slots:
             Timeout);
     }
 
+    void detection_runsOffTheGuiThreadWithBusyIndicator()
+    {
+        // The fake Codex answers only once the gate file exists: until then
+        // detection is running, and the window must show it and stay usable.
+        QTemporaryDir gateDir;
+        const QString gate = gateDir.filePath(QStringLiteral("open"));
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("FAKE_CODEX_GATE"), gate);
+        WindowFixture fixture(&UserConfig, environment);
+
+        auto *busy = child<QWidget>(fixture, QStringLiteral("busyIndicator"));
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.session()->activity() == Session::Activity::Detecting, Timeout);
+        QVERIFY(busy->isVisible());
+        QVERIFY(!fixture.window->isSettled());
+        QVERIFY(!child<QAction>(fixture, QStringLiteral("applyAction"))->isEnabled());
+        // The GUI thread is free: pages switch while Codex has not answered.
+        QVERIFY(fixture.window->showPage(QStringLiteral("preview")));
+        QCOMPARE(fixture.window->currentPageId(), QStringLiteral("preview"));
+        QCOMPARE(child<QLabel>(fixture, QStringLiteral("previewStateLabel"))->text(),
+                 QStringLiteral("Working out the change…"));
+
+        QFile open(gate);
+        QVERIFY(open.open(QIODevice::WriteOnly));
+        open.close();
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+        QVERIFY(!busy->isVisible());
+        QCOMPARE(child<QLabel>(fixture, QStringLiteral("codexVersionLabel"))->text(), QStringLiteral("0.121.0"));
+    }
+
     void actions_allHaveShortcuts()
     {
         WindowFixture fixture(&UserConfig);

@@ -22,7 +22,8 @@ struct WindowFixture
     std::unique_ptr<AppSettings> settings;
     std::unique_ptr<MainWindow> window;
 
-    explicit WindowFixture(const QByteArray *config)
+    // `environment` adds variables for the fake Codex (FAKE_CODEX_GATE, FAKE_CODEX_VERSION).
+    explicit WindowFixture(const QByteArray *config, const QProcessEnvironment &environment = {})
     {
         home = dir.filePath(QStringLiteral("codex-home"));
         QDir().mkpath(home);
@@ -31,6 +32,8 @@ struct WindowFixture
         settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
         StartupOptions startup = startupOptions();
         startup.codexHome = home;
+        for (const QString &key : environment.keys())
+            startup.detect.environment.insert(key, environment.value(key));
         window = std::make_unique<MainWindow>(settings.get(), startup);
         window->show();
     }
