@@ -204,6 +204,141 @@ struct Comparison final
 
 } // namespace
 
+namespace {
+
+// sameUserValues walks both trees once, in step (toml++ keeps a table's keys
+// sorted), and skips on the fly what removeManagedKeys would erase or prune: no
+// copies, no erasing, no key lookups. The rules are removeManagedKeys' own:
+// `managed` tables lose sandbox_mode (every table outside profiles.*), `sww`
+// tables (a managed table's sandbox_workspace_write) lose network_access, empty
+// tables vanish; tables inside arrays of arrays are left `raw`, as the removal
+// and pruning passes never reach them.
+struct Scope final
+{
+    bool managed = true;
+    bool sww = false;
+    bool raw = false;
+    bool root = false;
+};
+
+Scope childTableScope(const Scope &parent, std::string_view key)
+{
+    if (parent.raw)
+        return {false, false, true, false};
+    return {parent.managed && !(parent.root && key == "profiles"),
+            parent.managed && key == "sandbox_workspace_write", false, false};
+}
+
+Scope elementScope(const Scope &parent, std::string_view key, bool elementOfTableArray)
+{
+    if (parent.raw || !elementOfTableArray)
+        return {false, false, true, false};
+    return {parent.managed && !(parent.root && key == "profiles"), false, false, false};
+}
+
+bool prunable(const toml::table &table, const Scope &scope);
+
+bool ignored(std::string_view key, const toml::node &node, const Scope &scope)
+{
+    if (scope.raw)
+        return false;
+    if (scope.managed && key == "sandbox_mode")
+        return true;
+    if (scope.sww && key == "network_access")
+        return true;
+    const toml::table *child = node.as_table();
+    return child && prunable(*child, childTableScope(scope, key));
+}
+
+bool prunable(const toml::table &table, const Scope &scope)
+{
+    for (auto &&[key, node] : table) {
+        if (!ignored(key.str(), node, scope))
+            return false;
+    }
+    return true;
+}
+
+bool sameUserNode(const toml::node &a, const toml::node &b, std::string_view key, const Scope &scope,
+                  bool inTable);
+
+bool sameUserTable(const toml::table &a, const toml::table &b, const Scope &scope)
+{
+    auto ia = a.begin();
+    auto ib = b.begin();
+    const auto ea = a.end();
+    const auto eb = b.end();
+    while (true) {
+        while (ia != ea && ignored(ia->first.str(), ia->second, scope))
+            ++ia;
+        while (ib != eb && ignored(ib->first.str(), ib->second, scope))
+            ++ib;
+        if (ia == ea || ib == eb)
+            return ia == ea && ib == eb;
+        const std::string_view key = ia->first.str();
+        if (key != ib->first.str() || !sameUserNode(ia->second, ib->second, key, scope, true))
+            return false;
+        ++ia;
+        ++ib;
+    }
+}
+
+// `key` and `inTable`: the key under which the node sits in a table of `scope`
+// (inTable), or, for array elements, the key of the array (`scope` is the array's table).
+bool sameUserNode(const toml::node &a, const toml::node &b, std::string_view key, const Scope &scope,
+                  bool inTable)
+{
+    if (a.type() != b.type())
+        return false;
+    switch (a.type()) {
+    case toml::node_type::table:
+        return sameUserTable(*a.as_table(), *b.as_table(),
+                             inTable ? childTableScope(scope, key) : elementScope(scope, key, true));
+    case toml::node_type::array: {
+        const toml::array &x = *a.as_array();
+        const toml::array &y = *b.as_array();
+        if (x.size() != y.size())
+            return false;
+        // Elements of an array held by a table keep that table's rules; deeper ones are raw.
+        const Scope arrayScope = inTable ? scope : Scope{false, false, true, false};
+        for (size_t i = 0; i < x.size(); ++i) {
+            if (!sameUserNode(x[i], y[i], key, arrayScope, false))
+                return false;
+        }
+        return true;
+    }
+    case toml::node_type::floating_point: {
+        const double x = a.as_floating_point()->get();
+        const double y = b.as_floating_point()->get();
+        return (std::isnan(x) && std::isnan(y)) || x == y;
+    }
+    case toml::node_type::string:
+        return a.as_string()->get() == b.as_string()->get();
+    case toml::node_type::integer:
+        return a.as_integer()->get() == b.as_integer()->get();
+    case toml::node_type::boolean:
+        return a.as_boolean()->get() == b.as_boolean()->get();
+    case toml::node_type::date:
+        return a.as_date()->get() == b.as_date()->get();
+    case toml::node_type::time:
+        return a.as_time()->get() == b.as_time()->get();
+    case toml::node_type::date_time:
+        return a.as_date_time()->get() == b.as_date_time()->get();
+    case toml::node_type::none:
+        return true;
+    }
+    return false;
+}
+
+} // namespace
+
+bool sameUserValues(const toml::table &a, const toml::table &b)
+{
+    Scope root;
+    root.root = true;
+    return sameUserTable(a, b, root);
+}
+
 bool sameValues(const toml::table &a, const toml::table &b, QString *where, int *line)
 {
     Comparison comparison;

@@ -31,4 +31,8 @@ void removeManagedKeys(toml::table &root);
 // the dotted path and `line` the line of the first differing node in `a` (or b).
 bool sameValues(const toml::table &a, const toml::table &b, QString *where, int *line);
 
+// What removeManagedKeys on copies of both trees and then sameValues would
+// answer, without changing either tree: one walk in step, no erasing, no lookups.
+bool sameUserValues(const toml::table &a, const toml::table &b);
+
 } // namespace SandboxDoctor
