@@ -23,12 +23,47 @@ QString generalHelp(const QList<Command> &commands)
     return text;
 }
 
+// The command is the first argument that is neither an option nor the value
+// of a common option given as "--name value"; so common options may stand
+// before the command and the command's own options after it.
+QString findCommandName(const QStringList &arguments)
+{
+    static const QStringList valueOptions = {
+        QStringLiteral("--codex-home"), QStringLiteral("--codex"), QStringLiteral("--codex-version"),
+        QStringLiteral("--platform"), QStringLiteral("--darwin-fixed-version")};
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--"))
+            return {};
+        if (!argument.startsWith(QLatin1Char('-')))
+            return argument;
+        QString option = argument;
+        if (option.startsWith(QLatin1String("-")) && !option.startsWith(QLatin1String("--")))
+            option.prepend(QLatin1Char('-'));  // single-dash long options, as the parser accepts them
+        if (valueOptions.contains(option))
+            ++i;
+    }
+    return {};
+}
+
 } // namespace
 
 int runCli(const QStringList &arguments, CliContext &context)
 {
     const QList<Command> commands = allCommands();
+    const QString name = findCommandName(arguments);
+    const Command *command = nullptr;
+    for (const Command &candidate : commands) {
+        if (candidate.name == name)
+            command = &candidate;
+    }
+    if (!name.isEmpty() && !command) {
+        context.err() << ProgramName << ": unknown command '" << name << "'.\n" << generalHelp(commands);
+        return 2;
+    }
 
+    // One parser: the common options and the chosen command's own, so an
+    // option that belongs to another command is refused as unknown.
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     CliContext::addCommonOptions(parser);
@@ -36,73 +71,38 @@ int runCli(const QStringList &arguments, CliContext &context)
     const QCommandLineOption versionOption(QStringLiteral("version"), QStringLiteral("Show the version."));
     parser.addOption(helpOption);
     parser.addOption(versionOption);
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("What to do: ")
-                                     + [&] {
-                                           QStringList names;
-                                           for (const Command &c : commands)
-                                               names += c.name;
-                                           return names.join(QStringLiteral(", "));
-                                       }());
-
-    // First pass: every command's options, so options may stand before or
-    // after the command name. The chosen command then parses again with only
-    // its own options, which refuses options that belong to another command.
-    for (const Command &command : commands) {
-        if (command.addOptions)
-            command.addOptions(parser);
+    if (command) {
+        parser.setApplicationDescription(command->summary);
+        if (command->addOptions)
+            command->addOptions(parser);
     }
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("The command to run."));
 
     if (!parser.parse(arguments)) {
-        context.err() << ProgramName << ": " << parser.errorText() << "\n"
-                      << "Run '" << ProgramName << " --help' for usage." << Qt::endl;
+        QString where = QLatin1String(ProgramName);
+        if (command)
+            where += QLatin1Char(' ') + name;
+        context.err() << where << ": " << parser.errorText() << "\n"
+                      << "Run '" << where << " --help' for the options." << Qt::endl;
         return 2;
     }
     if (parser.isSet(versionOption)) {
         context.out() << ProgramName << " " << SANDBOXDOCTOR_VERSION << Qt::endl;
         return 0;
     }
-
-    const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty()) {
+    if (!command) {
         (parser.isSet(helpOption) ? context.out() : context.err()) << generalHelp(commands);
         return parser.isSet(helpOption) ? 0 : 2;
     }
-
-    const QString name = positional.first();
-    const Command *command = nullptr;
-    for (const Command &candidate : commands) {
-        if (candidate.name == name)
-            command = &candidate;
-    }
-    if (!command) {
-        context.err() << ProgramName << ": unknown command '" << name << "'.\n" << generalHelp(commands);
-        return 2;
-    }
     if (parser.isSet(helpOption)) {
-        QCommandLineParser help;
-        help.setApplicationDescription(command->summary);
-        CliContext::addCommonOptions(help);
-        if (command->addOptions)
-            command->addOptions(help);
-        context.out() << help.helpText().replace(QStringLiteral("[options]"),
-                                                 name + QStringLiteral(" [options]"));
+        context.out() << parser.helpText().replace(QStringLiteral("[options] command"),
+                                                   name + QStringLiteral(" [options]"));
         return 0;
     }
 
-    QCommandLineParser own;
-    own.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
-    CliContext::addCommonOptions(own);
-    if (command->addOptions)
-        command->addOptions(own);
-    own.addPositionalArgument(QStringLiteral("command"), {});
-    if (!own.parse(arguments)) {
-        context.err() << ProgramName << " " << name << ": " << own.errorText() << "\n"
-                      << "Run '" << ProgramName << " " << name << " --help' for its options." << Qt::endl;
-        return 2;
-    }
-    if (const auto error = context.readCommonOptions(own))
+    if (const auto error = context.readCommonOptions(parser))
         return context.fail(*error);
-    return command->run(context, own);
+    return command->run(context, parser);
 }
 
 } // namespace SandboxDoctor::Cli
