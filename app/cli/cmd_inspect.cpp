@@ -7,7 +7,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace SandboxDoctor::Cli {
 
@@ -29,29 +28,13 @@ PolicyInputs homesPolicyInputs(const CliContext &context)
     return inputs;
 }
 
-// Adds `option` unless the parser already has one of that name. runCli's first
-// pass puts every command's options into one parser, and QCommandLineParser
-// warns on stderr about a second --shared-home (inspect and prepare) or
-// --no-backup (apply and prepare); the options mean the same to the parser.
-void addOptionOnce(QCommandLineParser &parser, const QCommandLineOption &option)
-{
-    const QString help = parser.helpText();
-    for (const QString &name : option.names()) {
-        const QRegularExpression defined(QStringLiteral("(^|[\\s,])--%1([\\s=<,]|$)").arg(QRegularExpression::escape(name)),
-                                         QRegularExpression::MultilineOption);
-        if (defined.match(help).hasMatch())
-            return;
-    }
-    parser.addOption(option);
-}
-
 namespace {
 
 void addOptions(QCommandLineParser &parser)
 {
-    addOptionOnce(parser, {QStringLiteral("shared-home"),
-                           QStringLiteral("The shared CODEX_HOME the per-task homes link to (default: as --codex-home)."),
-                           QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("shared-home"),
+                      QStringLiteral("The shared CODEX_HOME the per-task homes link to (default: as --codex-home)."),
+                      QStringLiteral("DIR")});
 }
 
 int run(CliContext &context, const QCommandLineParser &parser)

@@ -13,17 +13,16 @@ namespace SandboxDoctor::Cli {
 
 // Shared with inspect, defined in cmd_inspect.cpp.
 PolicyInputs homesPolicyInputs(const CliContext &context);
-void addOptionOnce(QCommandLineParser &parser, const QCommandLineOption &option);
 
 namespace {
 
 void addOptions(QCommandLineParser &parser)
 {
-    addOptionOnce(parser, {QStringLiteral("shared-home"),
-                           QStringLiteral("The shared CODEX_HOME to link to and copy from (default: $CODEX_HOME, else ~/.codex)."),
-                           QStringLiteral("DIR")});
-    addOptionOnce(parser, {QStringLiteral("no-backup"),
-                           QStringLiteral("Do not leave a config.toml.bak-<UTC time> copy when the block is written.")});
+    parser.addOption({QStringLiteral("shared-home"),
+                      QStringLiteral("The shared CODEX_HOME to link to and copy from (default: $CODEX_HOME, else ~/.codex)."),
+                      QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("no-backup"),
+                      QStringLiteral("Do not leave a config.toml.bak-<UTC time> copy when the block is written.")});
 }
 
 int run(CliContext &context, const QCommandLineParser &parser)
