@@ -11,6 +11,17 @@ const QString ModeKey = QStringLiteral("sandbox_mode");
 const QString NetworkAccess = QStringLiteral("network_access");
 const QByteArray DottedPrefix = QByteArrayLiteral("sandbox_workspace_write.");
 
+// Path tests that build no temporary list (they run for every line).
+bool isPath(const QStringList &path, const QString &only)
+{
+    return path.size() == 1 && path.constFirst() == only;
+}
+
+bool isPath(const QStringList &path, const QString &first, const QString &second)
+{
+    return path.size() == 2 && path.constFirst() == first && path.constLast() == second;
+}
+
 bool isTrappedMode(const QStringList &fullPath)
 {
     return fullPath.size() >= 2 && fullPath.constLast() == ModeKey
@@ -119,8 +130,8 @@ void LinePlanner::planBlocks()
             if (line.kind == ConfigLine::Kind::Blank || line.kind == ConfigLine::Kind::Comment) {
                 drop(k, true);
             } else if (line.kind == ConfigLine::Kind::KeyValue) {
-                const bool managed = line.path == QStringList{ModeKey}
-                                     || line.path == QStringList{SandboxTable, NetworkAccess};
+                const bool managed = isPath(line.path, ModeKey)
+                                     || isPath(line.path, SandboxTable, NetworkAccess);
                 if (managed)
                     dropStatement(k, true);
                 for (int c = k + 1; c <= line.lastLine; ++c)
@@ -146,23 +157,27 @@ void LinePlanner::planStatements()
         const ConfigLine &line = lines[i];
         if (m_inBlock[i])
             continue;
-        if (line.kind == ConfigLine::Kind::Table && line.path == QStringList{SandboxTable}) {
+        if (line.kind == ConfigLine::Kind::Table && isPath(line.path, SandboxTable)) {
             planSandboxTable(i);
             continue;
         }
         if (line.kind != ConfigLine::Kind::KeyValue)
             continue;
         if (line.section >= 0 && lines[line.section].kind == ConfigLine::Kind::Table
-            && lines[line.section].path == QStringList{SandboxTable})
+            && isPath(lines[line.section].path, SandboxTable))
             continue;  // planned with its table
+        // Only a key ending in one of these names can be the block's business.
+        const QString &last = line.path.constLast();
+        if (last != ModeKey && last != NetworkAccess && last != SandboxTable)
+            continue;
         const QStringList full = fullPath(i);
-        if (full == QStringList{ModeKey}) {
+        if (isPath(full, ModeKey)) {
             dropStatement(i, true);
             noteLegacy(i, ModeKey);
-        } else if (full == QStringList{SandboxTable, NetworkAccess}) {
+        } else if (isPath(full, SandboxTable, NetworkAccess)) {
             dropStatement(i, true);
             noteLegacy(i, QStringLiteral("sandbox_workspace_write.network_access"));
-        } else if (full == QStringList{SandboxTable} && line.valueStart < m_doc.body.size()
+        } else if (isPath(full, SandboxTable) && line.valueStart < m_doc.body.size()
                    && m_doc.body[line.valueStart] == '{') {
             planInlineSandboxTable(i);
         } else if (isTrappedMode(full)) {
@@ -194,7 +209,7 @@ void LinePlanner::planSandboxTable(int header)
         if (m_inBlock[k] || m_drop[k])
             continue;
         if (line.kind == ConfigLine::Kind::KeyValue) {
-            if (line.path == QStringList{NetworkAccess}) {
+            if (isPath(line.path, NetworkAccess)) {
                 dropStatement(k, true);
                 noteLegacy(k, QStringLiteral("network_access in [sandbox_workspace_write]"));
             } else if (line.path.constLast() == ModeKey) {
@@ -247,7 +262,7 @@ void LinePlanner::planInlineSandboxTable(int lineIndex)
         return;  // the final check refuses if this leaves the file invalid
     bool managedInside = false;
     for (const InlineEntry &entry : *entries) {
-        if (entry.path == QStringList{NetworkAccess} || entry.path.constLast() == ModeKey)
+        if (isPath(entry.path, NetworkAccess) || entry.path.constLast() == ModeKey)
             managedInside = true;
     }
     if (!m_dottedBlock && !managedInside)
@@ -258,7 +273,7 @@ void LinePlanner::planInlineSandboxTable(int lineIndex)
     if (!comment.isEmpty())
         generated.append({indentation(lineIndex) + comment, {}});
     for (const InlineEntry &entry : *entries) {
-        if (entry.path == QStringList{NetworkAccess}) {
+        if (isPath(entry.path, NetworkAccess)) {
             noteLegacy(lineIndex, QStringLiteral("network_access in sandbox_workspace_write = { ... }"));
             continue;
         }

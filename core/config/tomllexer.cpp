@@ -18,6 +18,13 @@ bool isSpace(char c)
     return c == ' ' || c == '\t';
 }
 
+template <bool Build>
+void appendIf(QString &part, QLatin1Char c)
+{
+    if constexpr (Build)
+        part += c;
+}
+
 struct Span final
 {
     int begin = 0;  // first byte of the string's content
@@ -137,7 +144,7 @@ public:
             while (pos < m_n && m_s[pos] != '}') {
                 const int before = pos;
                 int keyEnd = pos;
-                if (parseKey(keyEnd)) {
+                if (scanKey<false>(keyEnd, nullptr)) {
                     pos = skipSpaces(keyEnd);
                     if (pos < m_n && m_s[pos] == '=')
                         pos = skipValue(skipSpaces(pos + 1));
@@ -169,13 +176,23 @@ public:
     std::optional<QStringList> parseKey(int &pos) const
     {
         QStringList path;
+        if (!scanKey<true>(pos, &path))
+            return std::nullopt;
+        return path;
+    }
+
+    // The key grammar once; Build=false only finds where the key ends (keys inside
+    // skipped inline tables are never looked at, so no strings are made for them).
+    template <bool Build>
+    bool scanKey(int &pos, QStringList *path) const
+    {
         int p = skipSpaces(pos);
         while (true) {
             if (p >= m_n)
-                return std::nullopt;
+                return false;
             const char c = m_s[p];
             if (c == '"') {
-                QString part;
+                QString part;  // stays empty unless Build
                 int q = p + 1;
                 int chunk = q;
                 while (q < m_n && m_s[q] != '"' && m_s[q] != '\n') {
@@ -183,60 +200,66 @@ public:
                         ++q;
                         continue;
                     }
-                    part += QString::fromUtf8(m_s + chunk, q - chunk);
+                    if constexpr (Build)
+                        part += QString::fromUtf8(m_s + chunk, q - chunk);
                     if (q + 1 >= m_n)
-                        return std::nullopt;
+                        return false;
                     const char e = m_s[q + 1];
                     int consumed = 2;
                     switch (e) {
-                    case 'b': part += QLatin1Char('\b'); break;
-                    case 't': part += QLatin1Char('\t'); break;
-                    case 'n': part += QLatin1Char('\n'); break;
-                    case 'f': part += QLatin1Char('\f'); break;
-                    case 'r': part += QLatin1Char('\r'); break;
-                    case 'e': part += QLatin1Char('\x1b'); break;
-                    case '"': part += QLatin1Char('"'); break;
-                    case '\\': part += QLatin1Char('\\'); break;
+                    case 'b': appendIf<Build>(part, QLatin1Char('\b')); break;
+                    case 't': appendIf<Build>(part, QLatin1Char('\t')); break;
+                    case 'n': appendIf<Build>(part, QLatin1Char('\n')); break;
+                    case 'f': appendIf<Build>(part, QLatin1Char('\f')); break;
+                    case 'r': appendIf<Build>(part, QLatin1Char('\r')); break;
+                    case 'e': appendIf<Build>(part, QLatin1Char('\x1b')); break;
+                    case '"': appendIf<Build>(part, QLatin1Char('"')); break;
+                    case '\\': appendIf<Build>(part, QLatin1Char('\\')); break;
                     case 'u':
                     case 'U': {
                         const int digits = e == 'u' ? 4 : 8;
                         if (q + 2 + digits > m_n)
-                            return std::nullopt;
+                            return false;
                         bool ok = false;
                         const uint cp = QByteArray(m_s + q + 2, digits).toUInt(&ok, 16);
                         if (!ok)
-                            return std::nullopt;
+                            return false;
                         const char32_t ucs4 = cp;
-                        part += QString::fromUcs4(&ucs4, 1);
+                        if constexpr (Build)
+                            part += QString::fromUcs4(&ucs4, 1);
                         consumed = 2 + digits;
                         break;
                     }
-                    default: return std::nullopt;
+                    default: return false;
                     }
                     q += consumed;
                     chunk = q;
                 }
                 if (q >= m_n || m_s[q] != '"')
-                    return std::nullopt;
-                part += QString::fromUtf8(m_s + chunk, q - chunk);
-                path.append(part);
+                    return false;
+                if constexpr (Build) {
+                    part += QString::fromUtf8(m_s + chunk, q - chunk);
+                    path->append(std::move(part));
+                }
                 p = q + 1;
             } else if (c == '\'') {
                 int q = p + 1;
                 while (q < m_n && m_s[q] != '\'' && m_s[q] != '\n')
                     ++q;
                 if (q >= m_n || m_s[q] != '\'')
-                    return std::nullopt;
-                path.append(QString::fromUtf8(m_s + p + 1, q - p - 1));
+                    return false;
+                if constexpr (Build)
+                    path->append(QString::fromUtf8(m_s + p + 1, q - p - 1));
                 p = q + 1;
             } else if (isBareKeyChar(c)) {
                 int q = p;
                 while (q < m_n && isBareKeyChar(m_s[q]))
                     ++q;
-                path.append(QString::fromLatin1(m_s + p, q - p));
+                if constexpr (Build)
+                    path->append(QString::fromLatin1(m_s + p, q - p));
                 p = q;
             } else {
-                return std::nullopt;
+                return false;
             }
             const int afterPart = p;
             p = skipSpaces(p);
@@ -245,7 +268,7 @@ public:
                 continue;
             }
             pos = afterPart;
-            return path;
+            return true;
         }
     }
 
@@ -330,7 +353,7 @@ void classifyLines(ConfigDocument &doc)
             const bool closed = array ? lexer.startsWith(close, "]]") : lexer.startsWith(close, "]");
             if (path && closed) {
                 line.kind = array ? ConfigLine::Kind::ArrayTable : ConfigLine::Kind::Table;
-                line.path = *path;
+                line.path = std::move(*path);
                 line.headerEnd = close + (array ? 2 : 1);
                 section = i;
                 line.section = -1;
@@ -349,7 +372,7 @@ void classifyLines(ConfigDocument &doc)
             continue;
         }
         line.kind = ConfigLine::Kind::KeyValue;
-        line.path = *path;
+        line.path = std::move(*path);
         line.keyStart = pos;
         line.valueStart = lexer.skipSpaces(eq + 1);
         const int stringsBefore = int(lexer.m_multiLineStrings.size());
