@@ -5,6 +5,7 @@ target_sources(sandboxdoctor_core_common PRIVATE
     common/finding.h common/finding.cpp
     common/logging.h common/logging.cpp
     common/platform.h common/platform.cpp
+    common/userhome.h common/userhome.cpp
     common/policy.h common/policy.cpp
     common/version.h common/version.cpp
 )

@@ -1,6 +1,7 @@
 #include "homes/homescan.h"
 
 #include "common/logging.h"
+#include "common/userhome.h"
 #include "config/configfile.h"
 #include "homes/homefinder.h"
 
@@ -31,15 +32,7 @@ QString defaultWorkspacesRoot(const QProcessEnvironment &environment)
     const QString fromEnv = environment.value(QStringLiteral("MULTICA_WORKSPACES_ROOT"));
     if (!fromEnv.isEmpty())
         return QDir::cleanPath(QFileInfo(fromEnv).absoluteFilePath());
-    // The given environment's home first, so callers (and tests) decide.
-#ifdef Q_OS_WIN
-    QString home = environment.value(QStringLiteral("USERPROFILE"));
-#else
-    QString home = environment.value(QStringLiteral("HOME"));
-#endif
-    if (home.isEmpty())
-        home = QDir::homePath();
-    return QDir::cleanPath(home) + QLatin1String("/multica_workspaces");
+    return userHomeDirectory(environment) + QLatin1String("/multica_workspaces");
 }
 
 SandboxPolicy scanPolicy(const SharedHome &shared, const InspectOptions &options)

@@ -1,5 +1,7 @@
 #include "report/diagnosis.h"
 
+#include "common/userhome.h"
+
 #include <QDir>
 
 #include <algorithm>
@@ -58,14 +60,7 @@ QString defaultCodexHome(const QProcessEnvironment &environment)
     const QString fromEnv = environment.value(QStringLiteral("CODEX_HOME"));
     if (!fromEnv.isEmpty())
         return fromEnv;
-#ifdef Q_OS_WIN
-    QString home = environment.value(QStringLiteral("USERPROFILE"));
-#else
-    QString home = environment.value(QStringLiteral("HOME"));
-#endif
-    if (home.isEmpty())
-        home = QDir::homePath();
-    return QDir(home).filePath(QStringLiteral(".codex"));
+    return userHomeDirectory(environment) + QLatin1String("/.codex");
 }
 
 Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex)
