@@ -1,5 +1,6 @@
 #include "config/tomllexer.h"
 
+#include <QHash>
 #include <QString>
 
 #include <algorithm>
@@ -328,6 +329,7 @@ void classifyLines(ConfigDocument &doc)
     const char *s = doc.body.constData();
     QList<ConfigLine> &lines = doc.lines;
     int section = -1;
+    QHash<QByteArrayView, QStringList> keyPaths;  // views into doc.body, which outlives them
     int i = 0;
     while (i < lines.size()) {
         ConfigLine &line = lines[i];
@@ -363,8 +365,22 @@ void classifyLines(ConfigDocument &doc)
             ++i;
             continue;
         }
+        // Key-value lines repeat a few key spellings (trust_level, command, ...) thousands
+        // of times: equal key text gives an equal path, so one shared list serves them all.
         int keyPos = pos;
-        auto path = lexer.parseKey(keyPos);
+        std::optional<QStringList> path;
+        if (lexer.scanKey<false>(keyPos, nullptr)) {
+            const QByteArrayView spelling(s + pos, keyPos - pos);
+            const auto known = keyPaths.constFind(spelling);
+            if (known != keyPaths.cend()) {
+                path = known.value();
+            } else {
+                keyPos = pos;
+                path = lexer.parseKey(keyPos);
+                if (path)
+                    keyPaths.insert(spelling, *path);
+            }
+        }
         const int eq = lexer.skipSpaces(keyPos);
         if (!path || eq >= line.end || s[eq] != '=') {
             line.kind = ConfigLine::Kind::Other;
