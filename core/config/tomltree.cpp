@@ -262,6 +262,15 @@ bool prunable(const toml::table &table, const Scope &scope)
 bool sameUserNode(const toml::node &a, const toml::node &b, std::string_view key, const Scope &scope,
                   bool inTable);
 
+bool managedKey(std::string_view key, const Scope &scope)
+{
+    return !scope.raw && ((scope.managed && key == "sandbox_mode") || (scope.sww && key == "network_access"));
+}
+
+// A key on one side only must be one that removeManagedKeys would take away. A key
+// on both sides is compared right away, tables included: two tables that would
+// both be pruned compare equal, one pruned and one not compare unequal, which is
+// what pruning first would give, without looking at every table twice.
 bool sameUserTable(const toml::table &a, const toml::table &b, const Scope &scope)
 {
     auto ia = a.begin();
@@ -269,17 +278,28 @@ bool sameUserTable(const toml::table &a, const toml::table &b, const Scope &scop
     const auto ea = a.end();
     const auto eb = b.end();
     while (true) {
-        while (ia != ea && ignored(ia->first.str(), ia->second, scope))
+        while (ia != ea && managedKey(ia->first.str(), scope))
             ++ia;
-        while (ib != eb && ignored(ib->first.str(), ib->second, scope))
+        while (ib != eb && managedKey(ib->first.str(), scope))
             ++ib;
-        if (ia == ea || ib == eb)
-            return ia == ea && ib == eb;
-        const std::string_view key = ia->first.str();
-        if (key != ib->first.str() || !sameUserNode(ia->second, ib->second, key, scope, true))
-            return false;
-        ++ia;
-        ++ib;
+        if (ia == ea && ib == eb)
+            return true;
+        const std::string_view keyA = ia != ea ? std::string_view(ia->first.str()) : std::string_view();
+        const std::string_view keyB = ib != eb ? std::string_view(ib->first.str()) : std::string_view();
+        if (ib == eb || (ia != ea && keyA < keyB)) {
+            if (!ignored(keyA, ia->second, scope))
+                return false;
+            ++ia;
+        } else if (ia == ea || keyB < keyA) {
+            if (!ignored(keyB, ib->second, scope))
+                return false;
+            ++ib;
+        } else {
+            if (!sameUserNode(ia->second, ib->second, keyA, scope, true))
+                return false;
+            ++ia;
+            ++ib;
+        }
     }
 }
 
