@@ -348,13 +348,31 @@ QByteArray LinePlanner::assemble()
     if (first >= pieces.size())
         return out;
     out.append(eol);
+    // Kept lines are runs of the original body, line ending included: pieces that
+    // continue where the previous one ended are copied in one append.
+    const char *runBegin = nullptr;
+    const char *runEnd = nullptr;
+    auto put = [&](QByteArrayView piece) {
+        if (piece.isEmpty())
+            return;
+        if (runEnd && piece.data() == runEnd) {
+            runEnd += piece.size();
+            return;
+        }
+        if (runBegin)
+            out.append(runBegin, runEnd - runBegin);
+        runBegin = piece.data();
+        runEnd = piece.data() + piece.size();
+    };
     for (qsizetype i = first; i < pieces.size(); ++i) {
-        out.append(pieces[i].text);
+        put(pieces[i].text);
         const bool last = i + 1 == pieces.size();
         if (last && !m_doc.finalNewline)
             break;  // a file without a final newline keeps its last line as it was
-        out.append(pieces[i].eol.isEmpty() ? QByteArrayView(eol) : pieces[i].eol);
+        put(pieces[i].eol.isEmpty() ? QByteArrayView(eol) : pieces[i].eol);
     }
+    if (runBegin)
+        out.append(runBegin, runEnd - runBegin);
     return out;
 }
 
