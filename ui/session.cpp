@@ -198,7 +198,7 @@ void Session::finishAnalysis(quint64 generation, bool external, const Analysis &
         return;  // a newer analysis (or another home) has been asked for since
 
     auto shaOf = [](const std::optional<Diagnosis> &d) {
-        return d && d->config.hasValue() ? d->config->sha256Hex : QByteArray();
+        return d && d->config.hasValue() ? d->config->sha256Hex() : QByteArray();
     };
     const QByteArray before = shaOf(m_diagnosis);
     const bool hadDiagnosis = m_diagnosis.has_value();
@@ -221,7 +221,7 @@ void Session::apply()
     const QString home = m_codexHome;
     const SandboxPolicy policy = m_diagnosis->policy;
     ApplyOptions options;
-    options.expectSha256 = m_diagnosis->config->sha256Hex;
+    options.expectSha256 = m_diagnosis->config->sha256Hex();
     options.keepBackups = m_options.keepBackups;
 
     begin(Activity::Applying);
@@ -233,7 +233,7 @@ void Session::apply()
             if (!outcome.result && outcome.result.error().kind == Error::Kind::Refused) {
                 // Was it refused because the file is no longer the previewed one?
                 const auto now = readConfig(home);
-                outcome.changedSincePreview = now && now->sha256Hex != options.expectSha256;
+                outcome.changedSincePreview = now && now->sha256Hex() != options.expectSha256;
             }
             return outcome;
         },
@@ -263,7 +263,7 @@ void Session::undo()
             RestoreOutcome outcome;
             outcome.result = restoreNewestBackup(home);
             if (const auto now = readConfig(home))
-                outcome.shaAfter = now->sha256Hex;
+                outcome.shaAfter = now->sha256Hex();
             return outcome;
         },
         [this, home](const RestoreOutcome &outcome) {

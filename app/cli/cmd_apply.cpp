@@ -57,7 +57,7 @@ int run(CliContext &context, const QCommandLineParser &parser)
             {QStringLiteral("written"), result.written},
             {QStringLiteral("dry_run"), options.dryRun},
             {QStringLiteral("backup"), result.backupPath.isEmpty() ? QJsonValue() : QJsonValue(result.backupPath)},
-            {QStringLiteral("sha256_before"), QString::fromLatin1(result.before.sha256Hex)},
+            {QStringLiteral("sha256_before"), QString::fromLatin1(result.before.sha256Hex())},
             {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(result.edit.after))},
             {QStringLiteral("notes"), notes}};
         context.out() << QJsonDocument(object).toJson(QJsonDocument::Indented);

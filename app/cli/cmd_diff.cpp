@@ -28,7 +28,7 @@ Command diffCommand()
                 const QString diff = unifiedDiff(edit.before, edit.after);
                 if (context.json()) {
                     const QJsonObject object{{QStringLiteral("path"), diagnosis.config->path},
-                                             {QStringLiteral("sha256"), QString::fromLatin1(diagnosis.config->sha256Hex)},
+                                             {QStringLiteral("sha256"), QString::fromLatin1(diagnosis.config->sha256Hex())},
                                              {QStringLiteral("changed"), edit.changed},
                                              {QStringLiteral("diff"), diff}};
                     context.out() << QJsonDocument(object).toJson(QJsonDocument::Indented);

@@ -102,10 +102,10 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
     result.before = std::move(snapshot).value();
     const ConfigSnapshot &before = result.before;
 
-    if (!options.expectSha256.isEmpty() && options.expectSha256.toLower() != before.sha256Hex)
+    if (!options.expectSha256.isEmpty() && options.expectSha256.toLower() != before.sha256Hex())
         return refused(QStringLiteral("config.toml changed since the preview (expected sha256 %1, found %2).")
                            .arg(QString::fromLatin1(options.expectSha256.toLower()),
-                                QString::fromLatin1(before.sha256Hex)),
+                                QString::fromLatin1(before.sha256Hex())),
                        before.path,
                        QStringLiteral("Nothing was written. Look at the diff again, then apply with the new hash."));
 

@@ -15,7 +15,11 @@ struct ConfigSnapshot final
     QString writePath;      // where a write lands: the symlink's final target, else path
     bool exists = false;
     QByteArray bytes;       // the whole file, untouched (BOM, CRLF and all)
-    QByteArray sha256Hex;   // of bytes, lower-case hex; of empty bytes when missing
+
+    // Of bytes, lower-case hex (of empty bytes when missing). Computed on
+    // demand: only a preview-to-apply check needs it, and on a large file it
+    // costs a fifth of a TOML parse.
+    QByteArray sha256Hex() const;
 };
 
 // Largest config.toml we accept; larger ones are refused, never truncated.

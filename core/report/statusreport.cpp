@@ -103,7 +103,7 @@ QJsonObject statusToJson(const Diagnosis &d)
                        {QStringLiteral("block"), blockStateName(d.analysis.block)},
                        {QStringLiteral("findings"), findings},
                        {QStringLiteral("sha256"),
-                        d.config ? QJsonValue(QString::fromLatin1(d.config->sha256Hex)) : QJsonValue()}};
+                        d.config ? QJsonValue(QString::fromLatin1(d.config->sha256Hex())) : QJsonValue()}};
     const std::optional<Error> error = configError(d);
     config.insert(QStringLiteral("error"), error ? QJsonValue(error->toText()) : QJsonValue());
 

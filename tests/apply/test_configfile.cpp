@@ -35,7 +35,7 @@ private slots:
         QVERIFY(snapshot->bytes.isEmpty());
         QCOMPARE(snapshot->path, QDir(home.path()).filePath(QStringLiteral("config.toml")));
         QCOMPARE(snapshot->writePath, snapshot->path);
-        QCOMPARE(snapshot->sha256Hex, QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        QCOMPARE(snapshot->sha256Hex(), QByteArray("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
     }
 
     void readConfig_readsBytesUntouched()
@@ -47,7 +47,7 @@ private slots:
         QVERIFY(snapshot);
         QVERIFY(snapshot->exists);
         QCOMPARE(snapshot->bytes, bytes);
-        QCOMPARE(snapshot->sha256Hex, sha256Hex(bytes));
+        QCOMPARE(snapshot->sha256Hex(), sha256Hex(bytes));
         QCOMPARE(sha256Hex("abc"), QByteArray("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
     }
 
