@@ -204,7 +204,7 @@ int main(int argc, char *argv[])
                    .arg(cpu / parseCpu, 5, 'f', 2);
     };
     row("toml++ parse", parse);
-    row("readConfig (read + sha256)", read);
+    row("readConfig (read)        ", read);
     row("proposeEdit (in memory)", propose);
     row("apply (backup, fsync)", apply);
     row("apply --no-backup", applyNoBackup);
