@@ -144,6 +144,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, args.data());
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Codex Sandbox Doctor"));
+    // Lets Wayland match the window to the installed .desktop file and its icon.
+    QGuiApplication::setDesktopFileName(QStringLiteral("codex-sandbox-doctor"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
 
     QCommandLineParser parser;
