@@ -73,16 +73,8 @@ void VersionProbe::start()
     m_shimPackage = NpmShim::packageDirectory(m_install.path, m_platform);
     if (m_shimPackage && !NpmShim::isNodeOnPath(m_environment, m_platform)) {
         // Starting the shim would only fail: go to the native binary at once.
-        m_triedNative = true;
-        const QString native = NpmShim::findNativeBinary(*m_shimPackage, m_platform);
-        qCDebug(lcDetect) << m_install.path << "is an npm shim and node is not on PATH; native:" << native;
-        if (native.isEmpty()) {
-            CodexInstall install = m_install;
-            install.error = needsNodeError();
-            finishWith(install);
-            return;
-        }
-        run(native);
+        qCDebug(lcDetect) << m_install.path << "is an npm shim and node is not on PATH";
+        runNativeBinary();
         return;
     }
     run(m_install.path);
@@ -121,19 +113,25 @@ void VersionProbe::onOutcome(const ProcessOutcome &outcome)
         || (outcome.status == ProcessOutcome::Status::Finished && outcome.exitCode != 0
             && NpmShim::looksLikeMissingNode(outcome.exitCode, outcome.standardError));
     if (m_shimPackage && !m_triedNative && failedForNode) {
-        m_triedNative = true;
-        const QString native = NpmShim::findNativeBinary(*m_shimPackage, m_platform);
-        qCDebug(lcDetect) << m_install.path << "could not run under node; native:" << native;
-        if (native.isEmpty()) {
-            CodexInstall install = m_install;
-            install.error = needsNodeError();
-            finishWith(install);
-            return;
-        }
-        run(native);
+        qCDebug(lcDetect) << m_install.path << "could not run under node";
+        runNativeBinary();
         return;
     }
     finishWith(interpret(m_install, outcome));
+}
+
+void VersionProbe::runNativeBinary()
+{
+    m_triedNative = true;
+    const QString native = NpmShim::findNativeBinary(*m_shimPackage, m_platform);
+    qCDebug(lcDetect) << "native binary inside the npm package:" << native;
+    if (native.isEmpty()) {
+        CodexInstall install = m_install;
+        install.error = needsNodeError();
+        finishWith(install);
+        return;
+    }
+    run(native);
 }
 
 void VersionProbe::finishWith(CodexInstall install)

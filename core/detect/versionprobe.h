@@ -38,6 +38,8 @@ signals:
 private:
     void run(const QString &program);
     void onOutcome(const ProcessOutcome &outcome);
+    // Asks the native binary inside the npm package, or reports that node is needed.
+    void runNativeBinary();
     void finishWith(CodexInstall install);
     Error needsNodeError() const;
 
