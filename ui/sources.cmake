@@ -5,6 +5,7 @@ target_sources(sandboxdoctor_ui PRIVATE
     session.h session.cpp
     sessionoptions.h
     appsettings.h appsettings.cpp
+    policytext.h policytext.cpp
     prompt.h prompt.cpp
     icons.h icons.cpp
     theme.h theme.cpp

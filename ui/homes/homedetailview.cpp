@@ -1,6 +1,7 @@
 #include "homedetailview.h"
 
 #include "icons.h"
+#include "policytext.h"
 #include "preview/diffcolors.h"
 
 #include <QEvent>
@@ -91,14 +92,6 @@ QString blockText(BlockState state)
     case BlockState::Misplaced: return QObject::tr("misplaced: the block is not at the top of the file");
     }
     return blockStateName(state);
-}
-
-QString policyText(const SandboxPolicy &policy)
-{
-    QString text = sandboxModeName(policy.mode);
-    if (policy.mode == SandboxMode::WorkspaceWrite)
-        text += policy.networkAccess ? QObject::tr(", network on") : QObject::tr(", network off");
-    return text;
 }
 
 } // namespace
@@ -193,7 +186,7 @@ void HomeDetailView::render()
     html += QStringLiteral("<p>%1 %2<br><span style=\"color:%3\">%4</span></p>")
                 .arg(iconTag(blockOk ? QStringLiteral("ok") : QStringLiteral("warning")),
                      esc(home.configExists ? blockText(home.block) : tr("no config.toml: prepare writes one with the block")),
-                     muted, esc(tr("Policy for this home: %1").arg(policyText(home.policy))));
+                     muted, esc(tr("Policy for this home: %1").arg(policySummary(home.policy))));
 
     html += QStringLiteral("<h4>%1</h4>").arg(esc(tr("Findings")));
     if (home.findings.isEmpty()) {

@@ -1,6 +1,7 @@
 #include "verifypage.h"
 
 #include "doctorpanel.h"
+#include "policytext.h"
 #include "icons.h"
 #include "panelwidgets.h"
 #include "probepanel.h"
@@ -31,14 +32,6 @@ Error notReady(const QString &message, const QString &hint)
     error.message = message;
     error.hint = hint;
     return error;
-}
-
-QString policyText(const SandboxPolicy &policy)
-{
-    QString text = sandboxModeName(policy.mode);
-    if (policy.mode == SandboxMode::WorkspaceWrite)
-        text += policy.networkAccess ? QObject::tr(", network on") : QObject::tr(", network off");
-    return text;
 }
 
 } // namespace
@@ -141,7 +134,7 @@ void VerifyPage::updateContext()
                               : tr("no Codex found");
     m_context->setText(tr("%1 · %2 · chosen policy: %3")
                            .arg(codex, QDir::toNativeSeparators(diagnosis.codexHome + QLatin1String("/config.toml")),
-                                policyText(diagnosis.policy)));
+                                policySummary(diagnosis.policy)));
 }
 
 Expected<CodexCommand> VerifyPage::codexCommand() const
