@@ -9,9 +9,38 @@ namespace SandboxDoctor {
 
 namespace {
 
-// The validity rules of findInvalidUtf8 without the line and column bookkeeping,
-// with plain ASCII skipped eight bytes at a time: valid files (nearly all) pay
-// only for this pass.
+// The length of the well-formed multi-byte UTF-8 sequence starting at s[i]
+// (lead byte >= 0x80), or 0 when it is malformed, overlong, a surrogate or
+// beyond U+10FFFF.
+int utf8SequenceLength(const unsigned char *s, qsizetype i, qsizetype n)
+{
+    const unsigned char c = s[i];
+    int length = 0;
+    char32_t min = 0;
+    char32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) {
+        length = 2, min = 0x80, cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+        length = 3, min = 0x800, cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+        length = 4, min = 0x10000, cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + length > n)
+        return 0;
+    for (int k = 1; k < length; ++k) {
+        if ((s[i + k] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return length;
+}
+
+// findInvalidUtf8 without the line and column bookkeeping, with plain ASCII
+// skipped eight bytes at a time: valid files (nearly all) pay only for this pass.
 bool isValidUtf8(const unsigned char *s, qsizetype n)
 {
     qsizetype i = 0;
@@ -24,31 +53,12 @@ bool isValidUtf8(const unsigned char *s, qsizetype n)
                 continue;
             }
         }
-        const unsigned char c = s[i];
-        if (c < 0x80) {
+        if (s[i] < 0x80) {
             ++i;
             continue;
         }
-        int length = 0;
-        char32_t min = 0;
-        char32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            length = 2, min = 0x80, cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            length = 3, min = 0x800, cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            length = 4, min = 0x10000, cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + length > n)
-            return false;
-        for (int k = 1; k < length; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        const int length = utf8SequenceLength(s, i, n);
+        if (length == 0)
             return false;
         i += length;
     }
@@ -59,11 +69,11 @@ bool isValidUtf8(const unsigned char *s, qsizetype n)
 
 TextPosition findInvalidUtf8(QByteArrayView text)
 {
-    if (isValidUtf8(reinterpret_cast<const unsigned char *>(text.data()), text.size()))
-        return {};
-
     const auto *s = reinterpret_cast<const unsigned char *>(text.data());
     const qsizetype n = text.size();
+    if (isValidUtf8(s, n))
+        return {};
+
     int line = 1;
     int column = 1;
     qsizetype i = 0;
@@ -79,26 +89,8 @@ TextPosition findInvalidUtf8(QByteArrayView text)
             ++i;
             continue;
         }
-        int length = 0;
-        char32_t min = 0;
-        char32_t cp = 0;
-        if ((c & 0xE0) == 0xC0) {
-            length = 2, min = 0x80, cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
-            length = 3, min = 0x800, cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
-            length = 4, min = 0x10000, cp = c & 0x07;
-        } else {
-            return {line, column};
-        }
-        if (i + length > n)
-            return {line, column};
-        for (int k = 1; k < length; ++k) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return {line, column};
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        const int length = utf8SequenceLength(s, i, n);
+        if (length == 0)
             return {line, column};
         i += length;
         ++column;
