@@ -2,6 +2,21 @@
 # one area, e.g. SandboxDoctor::Core::config, to build only what the suite needs)] [LABELS labels...] [TIMEOUT s])
 # Builds a Qt Test executable and registers it with CTest, offscreen, with its
 # source and build folders in the environment (SANDBOXDOCTOR_SOURCE_DIR, _BUILD_DIR).
+# Scratch CODEX_HOMEs for tests that run Codex: never under /tmp, where Codex
+# refuses to make its helper links. The build tree when it is not under /tmp
+# (a clone may well be), else a folder of this build tree's own in the user's cache.
+if(PROJECT_BINARY_DIR MATCHES "^/tmp(/|$)")
+    if(DEFINED ENV{HOME} AND NOT "$ENV{HOME}" STREQUAL "" AND NOT "$ENV{HOME}" MATCHES "^/tmp(/|$)")
+        set(scratch_parent "$ENV{HOME}/.cache/codex-sandbox-doctor-tests")
+    else()
+        set(scratch_parent "/var/tmp/codex-sandbox-doctor-tests")
+    endif()
+    string(MD5 build_id "${PROJECT_BINARY_DIR}")
+    set(SANDBOXDOCTOR_TEST_SCRATCH_DIR "${scratch_parent}/${build_id}")
+else()
+    set(SANDBOXDOCTOR_TEST_SCRATCH_DIR "${PROJECT_BINARY_DIR}/test-scratch")
+endif()
+
 function(sandboxdoctor_add_test name)
     cmake_parse_arguments(ARG "" "TIMEOUT" "SOURCES;LIBS;LABELS;ENVIRONMENT" ${ARGN})
     add_executable(${name} ${ARG_SOURCES})
@@ -17,7 +32,7 @@ function(sandboxdoctor_add_test name)
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         LABELS "${ARG_LABELS}"
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SANDBOXDOCTOR_SOURCE_DIR=${PROJECT_SOURCE_DIR};SANDBOXDOCTOR_BUILD_DIR=${PROJECT_BINARY_DIR};${ARG_ENVIRONMENT}")
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;SANDBOXDOCTOR_SOURCE_DIR=${PROJECT_SOURCE_DIR};SANDBOXDOCTOR_BUILD_DIR=${PROJECT_BINARY_DIR};SANDBOXDOCTOR_SCRATCH_DIR=${SANDBOXDOCTOR_TEST_SCRATCH_DIR}/${name};${ARG_ENVIRONMENT}")
 endfunction()
 
 # The real Codex CLI from npm, the judge of what Codex accepts. Installed once

@@ -17,7 +17,7 @@ class TestVerifyFakes final : public QObject
     Q_OBJECT
 
 private:
-    QString m_base;  // scratch homes go here: inside the build tree, never /tmp
+    QString m_base;  // scratch homes go here: SANDBOXDOCTOR_SCRATCH_DIR, never /tmp
 
     VerifyRequest request(const QString &program, const QByteArray &config = "model = \"o3\"\n") const
     {
@@ -39,7 +39,7 @@ private:
 private slots:
     void initTestCase()
     {
-        m_base = qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR") + QStringLiteral("/test-scratch/verifyfakes");
+        m_base = qEnvironmentVariable("SANDBOXDOCTOR_SCRATCH_DIR");
         QDir(m_base).removeRecursively();
         QVERIFY(QDir().mkpath(m_base));
     }

@@ -71,7 +71,7 @@ private slots:
         QVERIFY2(!m_codex.isEmpty(), "the native codex binary is not inside the npm package");
         m_cli = qEnvironmentVariable("SANDBOXDOCTOR_CLI");
         QVERIFY(QFileInfo(m_cli).isExecutable());
-        m_base = qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR") + QStringLiteral("/test-scratch/verifyrealcodex");
+        m_base = qEnvironmentVariable("SANDBOXDOCTOR_SCRATCH_DIR");
         QDir(m_base).removeRecursively();
         QVERIFY(QDir().mkpath(m_base));
 
