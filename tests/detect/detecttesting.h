@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 #include <QTest>
 
 namespace DetectTesting {
@@ -26,8 +27,26 @@ inline QString fakeHang() { return fake(SANDBOXDOCTOR_FAKE_CODEX_HANG); }
 inline QString fakeExit3() { return fake(SANDBOXDOCTOR_FAKE_CODEX_EXIT3); }
 inline QString fakeSilent() { return fake(SANDBOXDOCTOR_FAKE_CODEX_SILENT); }
 
+// The file name a Codex CLI has on this machine: Windows runs only files
+// with a program suffix (CreateProcess adds .exe to a bare name).
+inline QString codexFileName()
+{
+#ifdef Q_OS_WIN
+    return QStringLiteral("codex.exe");
+#else
+    return QStringLiteral("codex");
+#endif
+}
+
+// A PATH value with this machine's separator (';' on Windows, where ':'
+// follows every drive letter).
+inline QString pathList(const QStringList &dirs)
+{
+    return dirs.join(QDir::listSeparator());
+}
+
 // Copies `source` to dir/name (folders made as needed), executable.
-inline QString install(const QString &source, const QString &dir, const QString &name = QStringLiteral("codex"))
+inline QString install(const QString &source, const QString &dir, const QString &name = codexFileName())
 {
     if (!QDir().mkpath(dir))
         return {};

@@ -52,16 +52,18 @@ private slots:
         const QString first = install(fakeVersion(), tmp.filePath(QStringLiteral("a")));
         QDir().mkpath(tmp.filePath(QStringLiteral("empty")));
         const QString second = install(fakePrerelease(), tmp.filePath(QStringLiteral("b")));
-        const auto env = bareEnvironment(tmp.path(), tmp.filePath(QStringLiteral("a")) + QLatin1Char(':')
-                                                         + tmp.filePath(QStringLiteral("empty")) + QLatin1Char(':')
-                                                         + tmp.filePath(QStringLiteral("b")));
-        const auto found = CandidateSearch::onPath(env, Platform::Linux);
+        const auto env = bareEnvironment(tmp.path(), pathList({tmp.filePath(QStringLiteral("a")),
+                                                               tmp.filePath(QStringLiteral("empty")),
+                                                               tmp.filePath(QStringLiteral("b"))}));
+        const auto found = CandidateSearch::onPath(env, hostPlatform());
         QCOMPARE(found.size(), 2);
         QCOMPARE(found.at(0).path, first);
         QCOMPARE(found.at(1).path, second);
         QCOMPARE(found.at(0).source, CodexSource::Path);
     }
 
+    // Windows has no execute bit (any file may run there).
+#ifdef Q_OS_UNIX
     void onPath_skipsFilesThatCannotRun()
     {
         QTemporaryDir tmp;
@@ -69,6 +71,7 @@ private slots:
         const auto env = bareEnvironment(tmp.path(), tmp.filePath(QStringLiteral("bin")));
         QVERIFY(CandidateSearch::onPath(env, Platform::Linux).isEmpty());
     }
+#endif
 
     void homeDirectory_comesFromTheInjectedEnvironment()
     {
@@ -121,6 +124,8 @@ private slots:
                  CodexSource::KnownLocation);
     }
 
+    // nvm and its executable `codex` are POSIX things.
+#ifdef Q_OS_UNIX
     void existing_expandsNvmVersionsNewestFirst()
     {
         QTemporaryDir home;
@@ -135,6 +140,7 @@ private slots:
         QVERIFY2(paths.indexOf(newer) >= 0 && paths.indexOf(older) > paths.indexOf(newer), qPrintable(paths.join(u'\n')));
         QCOMPARE(found.at(paths.indexOf(newer)).source, CodexSource::NpmPackage);
     }
+#endif
 
     void extraPlaces_acceptFilesAndFolders()
     {
@@ -142,7 +148,7 @@ private slots:
         const QString inFolder = install(fakeVersion(), tmp.filePath(QStringLiteral("folder")));
         const QString file = install(fakeVersion(), tmp.filePath(QStringLiteral("other")), QStringLiteral("codex-nightly"));
         const auto found = CandidateSearch::existing(
-            CandidateSearch::extraPlaces({tmp.filePath(QStringLiteral("folder")), file}, Platform::Linux), Platform::Linux);
+            CandidateSearch::extraPlaces({tmp.filePath(QStringLiteral("folder")), file}, hostPlatform()), hostPlatform());
         QCOMPARE(found.size(), 2);
         QCOMPARE(found.at(0).path, inFolder);
         QCOMPARE(found.at(1).path, file);
@@ -154,11 +160,14 @@ private slots:
         QTemporaryDir tmp;
         const QString codex = install(fakeVersion(), tmp.filePath(QStringLiteral("bin")));
         const auto env = bareEnvironment(tmp.path(), tmp.filePath(QStringLiteral("bin")));
-        QCOMPARE(CandidateSearch::resolveExplicit(QStringLiteral("codex"), env, Platform::Linux), codex);
-        QCOMPARE(CandidateSearch::resolveExplicit(codex, env, Platform::Linux), codex);
-        QVERIFY(CandidateSearch::resolveExplicit(tmp.filePath(QStringLiteral("nope/codex")), env, Platform::Linux).isEmpty());
+        QCOMPARE(CandidateSearch::resolveExplicit(QStringLiteral("codex"), env, hostPlatform()), codex);
+        QCOMPARE(CandidateSearch::resolveExplicit(codex, env, hostPlatform()), codex);
+        QVERIFY(CandidateSearch::resolveExplicit(tmp.filePath(QStringLiteral("nope/codex")), env, hostPlatform()).isEmpty());
     }
 
+    // Symbolic links and npm's POSIX shim (a link to codex.js): on Windows
+    // QFile::link makes a .lnk shortcut instead, and npm writes codex.cmd.
+#ifdef Q_OS_UNIX
     void identity_isTheSameForASymlinkAndItsTarget()
     {
         QTemporaryDir tmp;
@@ -181,12 +190,13 @@ private slots:
         QCOMPARE(QFileInfo(NpmShim::findNativeBinary(*package, Platform::Linux)).canonicalFilePath(),
                  QFileInfo(native).canonicalFilePath());
     }
+#endif
 
     void npmShim_nativeProgramIsNotAShim()
     {
         QTemporaryDir tmp;
         const QString codex = install(fakeVersion(), tmp.filePath(QStringLiteral("bin")));
-        QVERIFY(!NpmShim::packageDirectory(codex, Platform::Linux).has_value());
+        QVERIFY(!NpmShim::packageDirectory(codex, hostPlatform()).has_value());
     }
 
     void npmShim_packageWithoutVendorHasNoNativeBinary()
@@ -199,9 +209,10 @@ private slots:
     void npmShim_nodeOnPathIsSeen()
     {
         QTemporaryDir tmp;
-        install(fakeSilent(), tmp.filePath(QStringLiteral("nodebin")), QStringLiteral("node"));
-        QVERIFY(NpmShim::isNodeOnPath(bareEnvironment(tmp.path(), tmp.filePath(QStringLiteral("nodebin"))), Platform::Linux));
-        QVERIFY(!NpmShim::isNodeOnPath(bareEnvironment(tmp.path(), tmp.filePath(QStringLiteral("empty"))), Platform::Linux));
+        install(fakeSilent(), tmp.filePath(QStringLiteral("nodebin")),
+                hostPlatform() == Platform::Windows ? QStringLiteral("node.exe") : QStringLiteral("node"));
+        QVERIFY(NpmShim::isNodeOnPath(bareEnvironment(tmp.path(), tmp.filePath(QStringLiteral("nodebin"))), hostPlatform()));
+        QVERIFY(!NpmShim::isNodeOnPath(bareEnvironment(tmp.path(), tmp.filePath(QStringLiteral("empty"))), hostPlatform()));
     }
 
     void loginShellOutput_lastAbsolutePathLineWins()
