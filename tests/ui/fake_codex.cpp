@@ -2,6 +2,7 @@
 // (or the version in FAKE_CODEX_VERSION), anything else exits 2. With
 // FAKE_CODEX_GATE set, it answers only once that file exists (at most 60 s),
 // so a test can look at the window while detection is still running.
+#define _CRT_SECURE_NO_WARNINGS  // std::getenv and std::fopen are fine here (MSVC calls them unsafe)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>

@@ -1,3 +1,8 @@
+// First, before anything could pull in <windows.h> (and with it winsock 1).
+#ifdef _WIN32
+#include <winsock2.h>  // WSAECONNREFUSED: Winsock reports its own codes, not errno's
+#endif
+
 #include "verify/dnsprobe.h"
 #include "verify/loopbacklistener.h"
 
@@ -5,6 +10,14 @@
 #include <QTest>
 
 #include <cerrno>
+
+namespace {
+#ifdef Q_OS_WIN
+constexpr int ConnectionRefused = WSAECONNREFUSED;
+#else
+constexpr int ConnectionRefused = ECONNREFUSED;
+#endif
+} // namespace
 
 using namespace SandboxDoctor;
 
@@ -42,7 +55,7 @@ private slots:
         }  // closed here: nothing listens on that port any more
         const DnsProbeResult result = runDnsProbe(QStringLiteral("localhost"), closed);
         QCOMPARE(result.connect, DnsProbeResult::Connect::ConnectFailed);
-        QCOMPARE(result.connectErrno, ECONNREFUSED);
+        QCOMPARE(result.connectErrno, ConnectionRefused);
         QVERIFY(!result.connectMessage.isEmpty());
     }
 

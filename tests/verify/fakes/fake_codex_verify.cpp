@@ -7,6 +7,7 @@
 //              $CODEX_HOME/../<name>.listing, so tests see what Codex was shown
 // Every mode: `--version` prints "codex-cli 0.120.0"; `sandbox --help` and
 // `debug --help` are unknown subcommands (no sandbox to probe in).
+#define _CRT_SECURE_NO_WARNINGS  // std::getenv is fine here (MSVC calls it unsafe)
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -46,7 +47,8 @@ int main(int argc, char **argv)
     if (home) {
         namespace fs = std::filesystem;
         const fs::path root(home);
-        std::ofstream listing(root.parent_path() / (root.filename().string() + ".listing"));
+        // Binary: the listing holds "\n" on every platform (text mode writes CRLF on Windows).
+        std::ofstream listing(root.parent_path() / (root.filename().string() + ".listing"), std::ios::binary);
         for (const auto &entry : fs::directory_iterator(root))
             listing << entry.path().filename().string() << "\n";
     }
