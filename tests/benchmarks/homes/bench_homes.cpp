@@ -293,13 +293,13 @@ int main(int argc, char *argv[])
     out() << "median of " << runs << " runs after a warm-up:" << Qt::endl;
     out() << "  baseline  find ROOT -name config.toml -exec cat {} + > /dev/null : " << baselineMs << " ms" << Qt::endl;
     out() << "  inspect   codex-sandbox-doctor-cli inspect ROOT --json > /dev/null : " << cliMs << " ms (exit "
-          << cliExit << "), ratio " << QString::number(double(cliMs) / std::max<qint64>(1, baselineMs), 'f', 2) << Qt::endl;
+          << cliExit << "), ratio " << QString::number(double(cliMs) / double(std::max<qint64>(1, baselineMs)), 'f', 2) << Qt::endl;
     out() << "  inspect   scanHomes() in process (" << inspected << " homes)            : " << inProcessMs
-          << " ms, ratio " << QString::number(double(inProcessMs) / std::max<qint64>(1, baselineMs), 'f', 2) << Qt::endl;
+          << " ms, ratio " << QString::number(double(inProcessMs) / double(std::max<qint64>(1, baselineMs)), 'f', 2) << Qt::endl;
     if (cppBaselineMs >= 0)
         out() << "  baseline  C++ walk of the whole tree reading every config.toml     : " << cppBaselineMs
               << " ms; scanHomes() ratio "
-              << QString::number(double(inProcessMs) / std::max<qint64>(1, cppBaselineMs), 'f', 2) << Qt::endl;
+              << QString::number(double(inProcessMs) / double(std::max<qint64>(1, cppBaselineMs)), 'f', 2) << Qt::endl;
     out() << "  peak memory of the CLI run (/usr/bin/time -v, max RSS): " << peak << Qt::endl;
     out() << "  goal: ratio <= 2.50, peak < 200 MiB" << Qt::endl;
     return 0;
