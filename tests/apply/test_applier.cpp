@@ -130,7 +130,7 @@ private slots:
         const QByteArray applied = readAll(config);
 
         // An old mtime makes "not touched" visible even on coarse file systems.
-        const QDateTime old = QDateTime::fromSecsSinceEpoch(1'600'000'000, Qt::UTC);
+        const QDateTime old = QDateTime::fromSecsSinceEpoch(1'600'000'000, QTimeZone::utc());
         {
             QFile f(config);
             QVERIFY(f.open(QIODevice::ReadWrite));
@@ -416,7 +416,7 @@ private slots:
 
     void backup_sequenceTenSortsAfterNine()
     {
-        const QDateTime t = QDateTime::fromSecsSinceEpoch(1'800'000'000, Qt::UTC);
+        const QDateTime t = QDateTime::fromSecsSinceEpoch(1'800'000'000, QTimeZone::utc());
         QTemporaryDir home;
         const QString config = home.filePath(QStringLiteral("config.toml"));
         for (int seq : {9, 10, 1})

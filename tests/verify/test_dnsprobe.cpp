@@ -1,5 +1,11 @@
 // First, before anything could pull in <windows.h> (and with it winsock 1).
 #ifdef _WIN32
+#ifndef NOMINMAX
+#define NOMINMAX  // no min/max macros from <windows.h>
+#endif
+#ifndef WIN32_LEAN_AND_MEAN
+#define WIN32_LEAN_AND_MEAN
+#endif
 #include <winsock2.h>  // WSAECONNREFUSED: Winsock reports its own codes, not errno's
 #endif
 
