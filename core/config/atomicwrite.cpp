@@ -33,7 +33,7 @@ QString systemErrorText()
 #ifdef Q_OS_UNIX
     return QString::fromLocal8Bit(std::strerror(errno));
 #else
-    return QStringLiteral("system error %1").arg(GetLastError());
+    return qt_error_string(static_cast<int>(GetLastError()));  // FormatMessage's text
 #endif
 }
 

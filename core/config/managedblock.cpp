@@ -59,7 +59,7 @@ BlockLayout locateBlocks(const ConfigDocument &doc, const SandboxPolicy &policy)
     }
     if (layout.blocks.size() != 1 || !layout.strayBegins.isEmpty() || !layout.strayEnds.isEmpty()) {
         layout.state = BlockState::Damaged;
-        int first = doc.lines.size();
+        int first = static_cast<int>(doc.lines.size());  // files are capped at 8 MiB
         if (layout.blocks.size() > 1)
             first = layout.blocks[1].begin;
         for (int line : layout.strayBegins)

@@ -42,8 +42,8 @@ void removeTrapped(toml::table &table, bool underProfiles)
             removeTrapped(*child, underProfiles);
         } else if (toml::array *array = node.as_array()) {
             for (auto &element : *array) {
-                if (toml::table *child = element.as_table())
-                    removeTrapped(*child, underProfiles);
+                if (toml::table *inArray = element.as_table())
+                    removeTrapped(*inArray, underProfiles);
             }
         }
     }
@@ -62,8 +62,8 @@ void pruneEmptyTables(toml::table &table)
             }
         } else if (toml::array *array = it->second.as_array()) {
             for (auto &element : *array) {
-                if (toml::table *child = element.as_table())
-                    pruneEmptyTables(*child);
+                if (toml::table *inArray = element.as_table())
+                    pruneEmptyTables(*inArray);
             }
         }
         ++it;

@@ -44,7 +44,7 @@ public:
         QPointer<VersionProbe> probe;
     };
 
-    Private(CodexLocator *q, DetectOptions options) : q(q), options(std::move(options)) {}
+    Private(CodexLocator *owner, DetectOptions detectOptions) : q(owner), options(std::move(detectOptions)) {}
 
     void start();
     void cancel();

@@ -40,6 +40,17 @@ constexpr ConnectPair ConnectNames[] = {
     {DnsProbeResult::Connect::NotTried, QLatin1String("not-tried")},
 };
 
+// Winsock's getaddrinfo codes are WSA errors, and its gai_strerror is the
+// UNICODE-dependent, non-thread-safe macro; FormatMessage reads them instead.
+QString resolverErrorText(int code)
+{
+#ifdef _WIN32
+    return socketErrorText(code);
+#else
+    return QString::fromLocal8Bit(gai_strerror(code));
+#endif
+}
+
 QString gaiCodeName(int code)
 {
     if (code == EAI_NONAME)
@@ -81,8 +92,7 @@ void resolve(DnsProbeResult &result)
         return;
     }
 
-    result.resolveMessage = QString::fromLocal8Bit(gai_strerror(code)) + QLatin1String(" (") + gaiCodeName(code)
-                            + QLatin1Char(')');
+    result.resolveMessage = resolverErrorText(code) + QLatin1String(" (") + gaiCodeName(code) + QLatin1Char(')');
     if (code == EAI_NONAME)
         result.resolve = DnsProbeResult::Resolve::NoSuchName;
 #ifdef EAI_NODATA

@@ -18,7 +18,7 @@ namespace SandboxDoctor {
 class DoctorRunner::Private final
 {
 public:
-    explicit Private(DoctorRunner *q) : q(q) {}
+    explicit Private(DoctorRunner *owner) : q(owner) {}
 
     void finish(VerifyResult result);
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);

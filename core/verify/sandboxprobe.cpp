@@ -82,7 +82,7 @@ QString summarizeProbe(const SandboxProbeReport &report, Platform platform)
 class SandboxProbeRunner::Private final
 {
 public:
-    explicit Private(SandboxProbeRunner *q) : q(q) {}
+    explicit Private(SandboxProbeRunner *owner) : q(owner) {}
 
     void runOutside();
     void detectStyle();
