@@ -20,6 +20,10 @@ if(MSVC)
     endif()
 else()
     target_compile_options(sandboxdoctor_common_options INTERFACE -Wall -Wextra -Wpedantic)
+    # qCDebug(category) with no message is Qt's documented use, but an empty
+    # __VA_ARGS__ is a GNU extension before C++20, which clang's -Wpedantic reports.
+    target_compile_options(sandboxdoctor_common_options INTERFACE
+        $<$<CXX_COMPILER_ID:Clang,AppleClang>:-Wno-gnu-zero-variadic-macro-arguments>)
     if(SANDBOXDOCTOR_WARNINGS_AS_ERRORS)
         target_compile_options(sandboxdoctor_common_options INTERFACE -Werror)
     endif()

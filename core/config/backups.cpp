@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QTimeZone>
 
 #include <algorithm>
 
@@ -64,6 +65,8 @@ Expected<QString> writeBackup(const QString &writtenPath, const QByteArray &byte
                 continue;
             method = BackupMethod::Copy;  // no hard links here (or too many): copy instead
         }
+#else
+        Q_UNUSED(method)  // hard-link backups are a POSIX fast path; Windows always copies
 #endif
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly, permissions)) {
@@ -101,10 +104,16 @@ QList<BackupInfo> findBackups(const QString &writtenPath)
         const QRegularExpressionMatch match = pattern.match(entry.fileName());
         if (!match.hasMatch() || match.captured(1) != written.fileName())
             continue;
-        QDateTime time = QDateTime::fromString(match.captured(2), TimeFormat);
-        if (!time.isValid())
+        const QDateTime parsed = QDateTime::fromString(match.captured(2), TimeFormat);
+        if (!parsed.isValid())
             continue;
-        time.setTimeSpec(Qt::UTC);
+        // The name holds UTC. setTimeSpec() is deprecated from Qt 6.9, and 6.4's
+        // QTimeZone::utc() would report a Qt::TimeZone spec rather than Qt::UTC.
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+        const QDateTime time(parsed.date(), parsed.time(), QTimeZone::UTC);
+#else
+        const QDateTime time(parsed.date(), parsed.time(), Qt::UTC);
+#endif
         Found f;
         f.info.path = entry.absoluteFilePath();
         f.info.createdUtc = time;

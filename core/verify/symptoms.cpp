@@ -22,7 +22,8 @@ bool isHostName(QStringView host)
 {
     static const QRegularExpression name(QStringLiteral(
         "^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"));
-    return name.match(host).hasMatch();
+    // match(QStringView) is deprecated from Qt 6.5, and matchView() is not in 6.4.
+    return name.match(host.toString()).hasMatch();
 }
 
 // Trailing punctuation a sentence or log line leaves on a host: "HOST.", "HOST:443", "'HOST'".
