@@ -10,6 +10,7 @@ target_sources(sandboxdoctor_ui PRIVATE
     icons.h icons.cpp
     theme.h theme.cpp
     settingsdialog.h settingsdialog.cpp
+    widgets/colorblend.h
     widgets/messagebar.h widgets/messagebar.cpp
     widgets/homechooser.h widgets/homechooser.cpp
     widgets/card.h widgets/card.cpp

@@ -1,6 +1,7 @@
 #include "tone.h"
 
 #include "preview/diffcolors.h"
+#include "widgets/colorblend.h"
 
 #include <QPalette>
 #include <QVariant>
@@ -11,13 +12,6 @@ namespace SandboxDoctor::Ui {
 namespace {
 const char ToneProperty[] = "sandboxdoctorTone";
 const char InsetProperty[] = "sandboxdoctorInset";
-
-QColor blend(const QColor &base, const QColor &tint, qreal amount)
-{
-    return QColor::fromRgbF(base.redF() * (1 - amount) + tint.redF() * amount,
-                            base.greenF() * (1 - amount) + tint.greenF() * amount,
-                            base.blueF() * (1 - amount) + tint.blueF() * amount);
-}
 } // namespace
 
 QColor toneColor(Tone tone, const QPalette &palette)
@@ -51,7 +45,7 @@ void setInset(QWidget *field)
     const QPalette inherited = field->parentWidget() ? field->parentWidget()->palette() : field->palette();
     const qreal amount = DiffColors::isDark(inherited) ? 0.07 : 0.035;
     QPalette palette;
-    palette.setColor(QPalette::Base, blend(inherited.color(QPalette::Base), inherited.color(QPalette::Text), amount));
+    palette.setColor(QPalette::Base, blendColors(inherited.color(QPalette::Base), inherited.color(QPalette::Text), amount));
     field->setPalette(palette);
 }
 

@@ -54,7 +54,7 @@ void Card::paintEvent(QPaintEvent *)
     path.addRoundedRect(QRectF(rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8);
     painter.fillPath(path, palette().color(QPalette::Base));
     QColor border = palette().color(QPalette::WindowText);
-    border.setAlphaF(0.14);
+    border.setAlphaF(0.14f);
     painter.setPen(QPen(border, 1));
     painter.drawPath(path);
 }

@@ -1,6 +1,7 @@
 #include "messagebar.h"
 
 #include "icons.h"
+#include "widgets/colorblend.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -106,9 +107,7 @@ void MessageBar::paintEvent(QPaintEvent *)
     const QColor base = palette().color(QPalette::Window);
     const QColor tint = accent();
     const qreal mix = base.lightness() < 128 ? 0.28 : 0.14;
-    const QColor fill = QColor::fromRgbF(base.redF() * (1 - mix) + tint.redF() * mix,
-                                         base.greenF() * (1 - mix) + tint.greenF() * mix,
-                                         base.blueF() * (1 - mix) + tint.blueF() * mix);
+    const QColor fill = blendColors(base, tint, mix);
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     QPainterPath path;

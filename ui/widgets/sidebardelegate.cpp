@@ -17,7 +17,7 @@ void SidebarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &optio
     if (selected || hovered) {
         QColor fill = palette.color(QPalette::Highlight);
         if (!selected)
-            fill.setAlphaF(0.15);
+            fill.setAlphaF(0.15f);
         QPainterPath path;
         path.addRoundedRect(box, 6, 6);
         painter->fillPath(path, fill);
