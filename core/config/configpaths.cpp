@@ -29,7 +29,7 @@ Expected<ConfigPaths> resolveConfigPaths(const QString &codexHome)
     // still names where a new file should be created, and a loop must be refused.
     QFileInfo link(paths.path);
     int hops = 0;
-    while (link.isSymLink()) {
+    while (link.isSymbolicLink()) {  // not isSymLink(): that is also true for a Windows .lnk shortcut
         if (++hops > 40)
             return Error{Error::Kind::Refused, QStringLiteral("config.toml is a symbolic link that never ends (a loop)."),
                          paths.path, 0, 0, QStringLiteral("Point the link at a real file, then run again.")};

@@ -6,6 +6,11 @@
 
 #ifdef Q_OS_WIN
 #include <QProcess>
+
+#ifndef NOMINMAX
+#define NOMINMAX
+#endif
+#include <windows.h>
 #endif
 
 namespace SandboxDoctor::Detail {
@@ -18,6 +23,23 @@ Error ioError(QString message, const QString &path, QString hint)
 }
 
 #ifdef Q_OS_WIN
+// A real symbolic link, where Windows grants one without privilege (Developer
+// Mode), as Go's os.Symlink in the daemon does. Not QFile::link: on Windows it
+// writes a .lnk shortcut, which succeeds everywhere and which Codex never follows.
+bool createSymlink(const QString &target, const QString &link, bool directory)
+{
+#ifndef SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE
+    constexpr DWORD SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE = 0x2;
+#endif
+    DWORD flags = SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE;
+    if (directory)
+        flags |= SYMBOLIC_LINK_FLAG_DIRECTORY;
+    const QString nativeLink = QDir::toNativeSeparators(link);
+    const QString nativeTarget = QDir::toNativeSeparators(target);
+    return CreateSymbolicLinkW(reinterpret_cast<const wchar_t *>(nativeLink.utf16()),
+                               reinterpret_cast<const wchar_t *>(nativeTarget.utf16()), flags) != 0;
+}
+
 // `mklink /J` needs no privilege, unlike a symlink; cmd is always present.
 bool createJunction(const QString &target, const QString &link)
 {
@@ -27,6 +49,11 @@ bool createJunction(const QString &target, const QString &link)
                   QDir::toNativeSeparators(link), QDir::toNativeSeparators(target)});
     return mklink.waitForFinished(10000) && mklink.exitStatus() == QProcess::NormalExit && mklink.exitCode() == 0;
 }
+#else
+bool createSymlink(const QString &target, const QString &link, bool /*directory*/)
+{
+    return QFile::link(target, link);  // symlink(2)
+}
 #endif
 
 } // namespace
@@ -34,7 +61,7 @@ bool createJunction(const QString &target, const QString &link)
 LinkOutcome createDirLink(const QString &target, const QString &link)
 {
     LinkOutcome outcome;
-    if (QFile::link(target, link)) {
+    if (createSymlink(target, link, true)) {
         outcome.method = LinkMethod::Symlink;
         return outcome;
     }
@@ -52,7 +79,7 @@ LinkOutcome createDirLink(const QString &target, const QString &link)
 LinkOutcome createFileLink(const QString &target, const QString &link)
 {
     LinkOutcome outcome;
-    if (QFile::link(target, link)) {
+    if (createSymlink(target, link, false)) {
         outcome.method = LinkMethod::Symlink;
         return outcome;
     }
