@@ -1,5 +1,5 @@
 # Each area's suites; one folder per area so areas never edit each other's files.
-foreach(area common config apply cli detect homes verify ui ui_homes ui_verify packaging)
+foreach(area common config apply cli detect homes verify ui ui_homes ui_verify packaging portability)
     if(NOT area STREQUAL "common" AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/${area}/CMakeLists.txt)
         add_subdirectory(${area})
     endif()
