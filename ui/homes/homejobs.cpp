@@ -2,7 +2,6 @@
 
 #include "config/applier.h"
 #include "homes/homepreparer.h"
-#include "homes/sharedhome.h"
 
 namespace SandboxDoctor::Ui {
 
@@ -18,70 +17,55 @@ QString errorLine(const Error &error)
 
 } // namespace
 
-QList<HomeJobOutcome> repairHomes(const QStringList &paths, const InspectOptions &options)
+HomeJobOutcome repairHome(const QString &path, const InspectOptions &options)
 {
     PrepareOptions prepare;
     prepare.sharedHome = options.sharedHome;
     prepare.policyInputs = options.policyInputs;
     prepare.backup = true;
 
-    QList<HomeJobOutcome> outcomes;
-    for (const QString &path : paths) {
-        HomeJobOutcome outcome;
-        outcome.path = path;
-        const Expected<PrepareResult> result = prepareHome(path, prepare);
-        if (!result) {
-            outcome.error = result.error();
-            outcome.summary = errorLine(result.error());
-        } else {
-            outcome.ok = result->ok();
-            QStringList done;
-            for (const PrepareStep &step : result->steps) {
-                if (step.action == PrepareAction::Created || step.action == PrepareAction::Replaced)
-                    done << QStringLiteral("%1 %2").arg(step.name, prepareActionName(step.action));
-                if (step.error && !outcome.error)
-                    outcome.error = step.error;
-            }
-            if (result->blockError && !outcome.error)
-                outcome.error = result->blockError;
-            if (result->block && result->block->written)
-                done << QObject::tr("block written");
-            outcome.summary = outcome.error ? errorLine(*outcome.error)
-                                            : (done.isEmpty() ? QObject::tr("already as the daemon makes it")
-                                                              : done.join(QLatin1String(", ")));
-        }
-        outcomes << outcome;
+    HomeJobOutcome outcome;
+    outcome.path = path;
+    const Expected<PrepareResult> result = prepareHome(path, prepare);
+    if (!result) {
+        outcome.error = result.error();
+        outcome.summary = errorLine(result.error());
+        return outcome;
     }
-    // Inspect after every write, against one fresh read of the shared home.
-    const SharedHome shared = SharedHome::load(options.sharedHome);
-    for (HomeJobOutcome &outcome : outcomes)
-        outcome.report = inspectHome(outcome.path, shared, options);
-    return outcomes;
+    outcome.ok = result->ok();
+    QStringList done;
+    for (const PrepareStep &step : result->steps) {
+        if (step.action == PrepareAction::Created || step.action == PrepareAction::Replaced)
+            done << QStringLiteral("%1 %2").arg(step.name, prepareActionName(step.action));
+        if (step.error && !outcome.error)
+            outcome.error = step.error;
+    }
+    if (result->blockError && !outcome.error)
+        outcome.error = result->blockError;
+    if (result->block && result->block->written)
+        done << QObject::tr("block written");
+    outcome.summary = outcome.error ? errorLine(*outcome.error)
+                                    : (done.isEmpty() ? QObject::tr("already as the daemon makes it")
+                                                      : done.join(QLatin1String(", ")));
+    return outcome;
 }
 
-QList<HomeJobOutcome> applyBlocks(const QList<HomeJobTarget> &targets, const InspectOptions &options)
+HomeJobOutcome applyBlock(const HomeJobTarget &target)
 {
-    QList<HomeJobOutcome> outcomes;
-    for (const HomeJobTarget &target : targets) {
-        HomeJobOutcome outcome;
-        outcome.path = target.path;
-        ApplyOptions apply;
-        apply.backup = true;
-        const Expected<ApplyResult> result = applyManagedBlock(target.path, target.policy, apply);
-        if (!result) {
-            outcome.error = result.error();
-            outcome.summary = errorLine(result.error());
-        } else {
-            outcome.ok = true;
-            outcome.summary = result->written ? QObject::tr("block written (backup: %1)").arg(result->backupPath)
-                                              : QObject::tr("already current");
-        }
-        outcomes << outcome;
+    HomeJobOutcome outcome;
+    outcome.path = target.path;
+    ApplyOptions apply;
+    apply.backup = true;
+    const Expected<ApplyResult> result = applyManagedBlock(target.path, target.policy, apply);
+    if (!result) {
+        outcome.error = result.error();
+        outcome.summary = errorLine(result.error());
+    } else {
+        outcome.ok = true;
+        outcome.summary = result->written ? QObject::tr("block written (backup: %1)").arg(result->backupPath)
+                                          : QObject::tr("already current");
     }
-    const SharedHome shared = SharedHome::load(options.sharedHome);
-    for (HomeJobOutcome &outcome : outcomes)
-        outcome.report = inspectHome(outcome.path, shared, options);
-    return outcomes;
+    return outcome;
 }
 
 Expected<ProposedEdit> proposeBlock(const HomeJobTarget &target)

@@ -13,16 +13,17 @@
 
 namespace SandboxDoctor::Ui {
 
-// The page's writes, as plain functions the page runs on Qt Concurrent's pool:
-// each calls the core (which alone touches the disk) and inspects the home
-// again so the table shows what is there now.
+// The page's writes, one home per call, as plain functions that run on Qt
+// Concurrent's pool (HomeBatch strings them together and can stop between
+// two). Each calls the core, which alone touches the disk and writes each
+// file atomically, with a backup.
 struct HomeJobOutcome final
 {
     QString path;
     bool ok = false;
     QString summary;              // one line for a person: what was done or why not
     std::optional<Error> error;
-    HomeReport report;            // the home as it is afterwards
+    HomeReport report;            // the home as it is afterwards (filled by HomeBatch)
 };
 
 struct HomeJobTarget final
@@ -32,12 +33,12 @@ struct HomeJobTarget final
 };
 
 // prepare (links, copies, then the block), like the daemon does for a task.
-QList<HomeJobOutcome> repairHomes(const QStringList &paths, const InspectOptions &options);
+HomeJobOutcome repairHome(const QString &path, const InspectOptions &options);
 
 // The managed block only, through the engine (backup first).
-QList<HomeJobOutcome> applyBlocks(const QList<HomeJobTarget> &targets, const InspectOptions &options);
+HomeJobOutcome applyBlock(const HomeJobTarget &target);
 
-// What applyBlocks would write to one home, without writing.
+// What applyBlock would write to one home, without writing.
 Expected<ProposedEdit> proposeBlock(const HomeJobTarget &target);
 
 } // namespace SandboxDoctor::Ui

@@ -10,6 +10,8 @@
 #include "session.h"
 #include "widgets/messagebar.h"
 
+#include <algorithm>
+
 #include <QDir>
 #include <QFileDialog>
 #include <QItemSelectionModel>
@@ -73,6 +75,8 @@ HomesPage::HomesPage(Session *session, QWidget *parent)
 HomesPage::~HomesPage()
 {
     m_scanner->cancel();
+    // Stops before the next home and waits for the one being written.
+    delete m_batch;
 }
 
 QIcon HomesPage::icon() const
@@ -149,6 +153,11 @@ void HomesPage::scan()
         setBusyText(tr("Waiting for the analysis of the shared home…"));
         return;
     }
+    // A scan empties the table the batch's results go to: it waits for the batch.
+    if (m_jobRunning) {
+        m_scanAfterJob = true;
+        return;
+    }
     m_scanWhenReady = false;
     if (m_scanning)
         ++m_staleScans;
@@ -178,6 +187,14 @@ bool HomesPage::isScanning() const
 bool HomesPage::isBusy() const
 {
     return m_scanning || m_jobRunning;
+}
+
+void HomesPage::cancelRunning()
+{
+    if (m_batch)
+        cancelBatch();
+    else if (m_scanning)
+        cancelScan();
 }
 
 void HomesPage::onProgress(int done, int total)
@@ -234,7 +251,7 @@ void HomesPage::setBusyText(const QString &text, int done, int total)
 {
     const bool busy = !text.isEmpty();
     m_progress->setVisible(busy);
-    m_cancelButton->setVisible(m_scanning);
+    m_cancelButton->setVisible(m_scanning || m_batch);
     m_progressLabel->setText(text);
     if (busy) {
         m_progress->setRange(0, total);
@@ -280,14 +297,18 @@ void HomesPage::onSessionChanged()
         return;
     }
     // The shared home or the policy changed: the findings were judged against the old one.
+    // (scan() waits for a running batch.)
     if (m_scannedOnce && !m_scanning && session() && session()->diagnosis() && optionsKey() != m_lastOptionsKey)
         scan();
 }
 
 QList<HomeReport> HomesPage::selectedReports() const
 {
+    // In the table's order, so a batch goes down the rows as a person reads them.
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
     QList<HomeReport> reports;
-    for (const QModelIndex &index : m_view->selectionModel()->selectedRows()) {
+    for (const QModelIndex &index : rows) {
         const QModelIndex source = m_filter->mapToSource(index);
         if (source.isValid())
             reports << m_model->report(source.row());
@@ -315,13 +336,26 @@ void HomesPage::updateSelection()
 void HomesPage::updateActions()
 {
     const bool any = m_view->selectionModel()->hasSelection();
-    m_repairButton->setEnabled(any && !m_jobRunning);
-    m_applyButton->setEnabled(any && !m_jobRunning);
-    m_diffButton->setEnabled(currentReport() != nullptr && !m_jobRunning);
+    // Writes wait for the scan: it is still replacing the rows they would act on.
+    const bool idle = !m_jobRunning && !m_scanning;
+    m_repairButton->setEnabled(any && idle);
+    m_applyButton->setEnabled(any && idle);
+    m_diffButton->setEnabled(currentReport() != nullptr && idle);
     m_revealButton->setEnabled(any);
     m_scanButton->setText(m_scannedOnce ? tr("Re&scan") : tr("&Scan"));
     m_scanButton->setEnabled(!m_jobRunning);
-    m_cancelButton->setVisible(m_scanning);
+    m_cancelButton->setVisible(m_scanning || m_batch);
+    if (m_batch) {
+        m_cancelButton->setEnabled(!m_batch->isCancelRequested());
+        m_cancelButton->setAccessibleName(tr("Stop the %1").arg(m_batchWords.name));
+        m_cancelButton->setToolTip(tr("Stop after the home being written; the rest are left untouched (Esc)"));
+        m_progress->setAccessibleName(tr("Progress of the %1").arg(m_batchWords.name));
+    } else {
+        m_cancelButton->setEnabled(true);
+        m_cancelButton->setAccessibleName(tr("Cancel the scan"));
+        m_cancelButton->setToolTip(tr("Stop the scan (Esc)"));
+        m_progress->setAccessibleName(tr("Scan progress"));
+    }
 }
 
 } // namespace SandboxDoctor::Ui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "homebatch.h"
 #include "homes/homeinspector.h"
 #include "homes/homereport.h"
 #include "page.h"
@@ -28,15 +29,15 @@ class HomeDetailView;
 class HomesFilter;
 class HomesModel;
 class MessageBar;
-struct HomeJobOutcome;
 
 // "Per-task homes": every codex-home under a workspaces root (the multica
 // daemon's <root>/<workspace>/<task>/codex-home), judged against the shared
 // CODEX_HOME the window has open. The scan runs on the core's HomeScanner
 // thread and the table fills as homes are inspected; Repair (prepare), Apply
 // (the block), Show diff and Reveal act on the selected homes. Every write is
-// confirmed once per batch through Prompt; the page itself never touches the
-// file system.
+// confirmed once per batch through Prompt; a batch (HomeBatch) shows its
+// progress where the scan does and stops between two homes on Cancel or Esc.
+// The page itself never touches the file system.
 class HomesPage final : public Page
 {
     Q_OBJECT
@@ -57,6 +58,10 @@ public:
     void cancelScan();
     bool isScanning() const;
     bool isBusy() const;  // scanning, or a repair/apply/diff is running
+    bool isBatchRunning() const;
+    // Stops a running Repair or Apply before its next home; the home being
+    // written is finished. The page then says how many were done and left.
+    void cancelBatch();
 
     HomesModel *model() const { return m_model; }
     HomesFilter *filter() const { return m_filter; }
@@ -70,7 +75,11 @@ public slots:
 
 signals:
     void scanFinished(const SandboxDoctor::ScanSummary &summary);
-    void jobFinished();  // a repair, apply or diff came back
+    void jobFinished();  // a repair, apply or diff came back (finished or stopped)
+    // A Repair or Apply is about to start: connect to its progress here (tests
+    // do, with Qt::DirectConnection, to cancel at a chosen home).
+    void batchStarted(SandboxDoctor::Ui::HomeBatch *batch);
+    void batchProgress(int done, int total);  // in the page's thread, queued from the worker
 
 private:
     void createWidgets();
@@ -88,8 +97,20 @@ private:
     QString optionsKey() const;
     QList<HomeReport> selectedReports() const;
     const HomeReport *currentReport() const;
-    void runJob(const QString &busyText, std::function<QList<HomeJobOutcome>()> work, const QString &doneVerb);
-    void finishJob(const QList<HomeJobOutcome> &outcomes, const QString &doneVerb);
+    // The words of one kind of batch, for its progress and its summary.
+    struct BatchWords
+    {
+        QString running;  // "Repairing %1 of %2 homes…"
+        QString title;    // "Repaired" (+ " 412 homes.")
+        QString done;     // "repaired" (in "Stopped: 37 repaired, 375 not touched.")
+        QString name;     // "repair" (the Cancel button's accessible name)
+    };
+    void runBatch(const QList<HomeJobTarget> &targets, std::function<HomeJobOutcome(const HomeJobTarget &)> step,
+                  const BatchWords &words);
+    void onBatchProgress(int done, int total);
+    void finishBatch();
+    void selectPaths(const QStringList &paths);
+    void cancelRunning();  // the Cancel button and Esc: the scan or the batch
     void setBusyText(const QString &text, int done = 0, int total = 0);
 
     HomeScanner *m_scanner;
@@ -115,8 +136,12 @@ private:
     QLabel *m_progressLabel = nullptr;
     QPushButton *m_cancelButton = nullptr;
 
+    HomeBatch *m_batch = nullptr;  // the running Repair or Apply
+    BatchWords m_batchWords;
+
     bool m_scanning = false;
-    bool m_jobRunning = false;
+    bool m_jobRunning = false;     // a batch or a diff
+    bool m_scanAfterJob = false;   // the session changed while a batch wrote: rescan after it
     bool m_scannedOnce = false;
     bool m_scanWhenReady = false;
     int m_staleScans = 0;        // started scans whose signals are to be ignored (superseded)

@@ -1,6 +1,6 @@
 // The "Per-task homes" page's actions on the selection: Repair, Apply, Show
-// diff, Reveal. Writes run on Qt Concurrent's pool through homejobs.h; the
-// page only asks and shows.
+// diff, Reveal. Writes run on Qt Concurrent's pool, one home at a time
+// (HomeBatch, homejobs.h), stoppable between homes; the page only asks and shows.
 #include "homediffdialog.h"
 #include "homejobs.h"
 #include "homesfilter.h"
@@ -12,11 +12,14 @@
 #include <QDesktopServices>
 #include <QDir>
 #include <QFutureWatcher>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTreeView>
 #include <QUrl>
+
+#include <utility>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace SandboxDoctor::Ui {
@@ -60,12 +63,12 @@ void HomesPage::repairSelected()
                     QMessageBox::Yes)
         != QMessageBox::Yes)
         return;
-    QStringList paths;
+    QList<HomeJobTarget> targets;
     for (const HomeReport &report : reports)
-        paths << report.path;
+        targets << HomeJobTarget{report.path, report.policy};
     const InspectOptions options = inspectOptions();
-    runJob(tr("Repairing %1…").arg(homesCount(count)), [paths, options]() { return repairHomes(paths, options); },
-           tr("Repaired"));
+    runBatch(targets, [options](const HomeJobTarget &target) { return repairHome(target.path, options); },
+             {tr("Repairing %1 of %2…"), tr("Repaired"), tr("repaired"), tr("repair")});
 }
 
 void HomesPage::applySelected()
@@ -85,9 +88,8 @@ void HomesPage::applySelected()
     QList<HomeJobTarget> targets;
     for (const HomeReport &report : reports)
         targets << HomeJobTarget{report.path, report.policy};
-    const InspectOptions options = inspectOptions();
-    runJob(tr("Applying to %1…").arg(homesCount(count)), [targets, options]() { return applyBlocks(targets, options); },
-           tr("Applied to"));
+    runBatch(targets, [](const HomeJobTarget &target) { return applyBlock(target); },
+             {tr("Applying the block to %1 of %2…"), tr("Applied the block to"), tr("applied"), tr("apply")});
 }
 
 void HomesPage::showDiff()
@@ -113,6 +115,8 @@ void HomesPage::showDiff()
             dialog->show();
         }
         emit jobFinished();
+        if (std::exchange(m_scanAfterJob, false))
+            scan();
     });
     watcher->setFuture(QtConcurrent::run([target]() { return DiffOutcome{proposeBlock(target)}; }));
 }
@@ -141,47 +145,131 @@ void HomesPage::revealSelected()
     }
 }
 
-void HomesPage::runJob(const QString &busyText, std::function<QList<HomeJobOutcome>()> work, const QString &doneVerb)
+void HomesPage::runBatch(const QList<HomeJobTarget> &targets,
+                         std::function<HomeJobOutcome(const HomeJobTarget &)> step, const BatchWords &words)
 {
     m_jobRunning = true;
+    m_batchWords = words;
     m_messages->dismiss();
+    m_batch = new HomeBatch(targets, std::move(step), inspectOptions(), this);
+    // Queued: the worker emits after each home; the page hears it in its own thread.
+    connect(m_batch, &HomeBatch::progress, this, &HomesPage::onBatchProgress, Qt::QueuedConnection);
+    connect(m_batch, &HomeBatch::finished, this, &HomesPage::finishBatch);
     updateActions();
-    setBusyText(busyText, 0, 0);
-    auto *watcher = new QFutureWatcher<QList<HomeJobOutcome>>(this);
-    connect(watcher, &QFutureWatcher<QList<HomeJobOutcome>>::finished, this, [this, watcher, doneVerb]() {
-        const QList<HomeJobOutcome> outcomes = watcher->result();
-        watcher->deleteLater();
-        finishJob(outcomes, doneVerb);
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    setBusyText(words.running.arg(0).arg(homesCount(m_batch->total())), 0, m_batch->total());
+    emit batchStarted(m_batch);
+    m_batch->start();
 }
 
-void HomesPage::finishJob(const QList<HomeJobOutcome> &outcomes, const QString &doneVerb)
+bool HomesPage::isBatchRunning() const
 {
+    return m_batch != nullptr;
+}
+
+void HomesPage::cancelBatch()
+{
+    if (!m_batch || m_batch->isCancelRequested())
+        return;
+    m_batch->cancel();
+    // Cancel is disabled now (asked once): keep the keyboard in the table, not wherever Qt moves focus.
+    const bool cancelHadFocus = focusWidget() == m_cancelButton;
+    setBusyText(tr("Stopping after the home being written…"), m_progress->value(), m_batch->total());
+    updateActions();
+    if (cancelHadFocus)
+        m_view->setFocus(Qt::OtherFocusReason);
+}
+
+void HomesPage::onBatchProgress(int done, int total)
+{
+    if (!m_batch)
+        return;  // a late report of a batch already summed up
+    const QString text = m_batch->isCancelRequested() ? tr("Stopping after the home being written…")
+                                                      : m_batchWords.running.arg(done).arg(homesCount(total));
+    setBusyText(text, done, total);
+    emit batchProgress(done, total);
+}
+
+void HomesPage::finishBatch()
+{
+    const HomeBatchResult result = m_batch->result();
+    m_batch->deleteLater();
+    m_batch = nullptr;
     m_jobRunning = false;
-    setBusyText(m_scanning ? m_progressLabel->text() : QString());
+    // Cancel is about to hide: the same.
+    const bool cancelHadFocus = focusWidget() == m_cancelButton;
+    setBusyText(QString());
+    if (cancelHadFocus)
+        m_view->setFocus(Qt::OtherFocusReason);
+
     QStringList failures;
-    for (const HomeJobOutcome &outcome : outcomes) {
-        m_model->replace(outcome.report);
+    for (const HomeJobOutcome &outcome : result.outcomes) {
+        // The table shows each written home as it is now, under the names the
+        // scan's walk gave it (inspecting one home alone cannot know them).
+        HomeReport report = outcome.report;
+        const int row = m_model->rowOf(report.path);
+        if (row >= 0 && report.workspace.isEmpty() && report.task.isEmpty()) {
+            report.workspace = m_model->report(row).workspace;
+            report.task = m_model->report(row).task;
+        }
+        m_model->replace(report);
         if (!outcome.ok)
             failures << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(outcome.path), outcome.summary);
     }
-    const int succeeded = int(outcomes.size() - failures.size());
-    if (failures.isEmpty()) {
-        QString text = tr("%1 %2.").arg(doneVerb, homesCount(succeeded));
-        if (outcomes.size() == 1)
-            text += QLatin1Char(' ') + outcomes.first().summary + QLatin1Char('.');
+    const int attempted = int(result.outcomes.size());
+    const int succeeded = attempted - int(failures.size());
+    const QString failureLines = failures.mid(0, 5).join(QLatin1Char('\n'));
+    if (result.stopped()) {
+        const int untouched = int(result.untouched.size());
+        const QString text =
+            failures.isEmpty()
+                ? tr("Stopped: %1 %2, %3 not touched.").arg(succeeded).arg(m_batchWords.done).arg(untouched)
+                : tr("Stopped: %1 %2, %3 failed, %4 not touched:\n")
+                          .arg(succeeded)
+                          .arg(m_batchWords.done)
+                          .arg(failures.size())
+                          .arg(untouched)
+                      + failureLines;
+        // Selecting what is left makes "run it again" one click away.
+        const QStringList left = result.untouched;
+        m_messages->showMessage(failures.isEmpty() ? MessageBar::Kind::Warning : MessageBar::Kind::Error, text,
+                                tr("Select the %1 not touched").arg(untouched), [this, left]() { selectPaths(left); });
+        m_progressLabel->setText(tr("Stopped after %1 of %2").arg(attempted).arg(homesCount(result.total)));
+    } else if (failures.isEmpty()) {
+        QString text = tr("%1 %2.").arg(m_batchWords.title, homesCount(succeeded));
+        if (attempted == 1)
+            text += QLatin1Char(' ') + result.outcomes.first().summary + QLatin1Char('.');
         m_messages->showMessage(MessageBar::Kind::Success, text);
+        m_progressLabel->setText(tr("%1 %2").arg(m_batchWords.title, homesCount(succeeded)));
     } else {
         m_messages->showMessage(MessageBar::Kind::Error,
-                                tr("%1 %2; %3 failed:\n")
-                                        .arg(doneVerb, homesCount(succeeded))
-                                        .arg(failures.size())
-                                    + failures.mid(0, 5).join(QLatin1Char('\n')));
+                                tr("%1 %2; %3 failed:\n").arg(m_batchWords.title, homesCount(succeeded)).arg(failures.size())
+                                    + failureLines);
     }
     updateSelection();
     updateCount();
     emit jobFinished();
+    if (std::exchange(m_scanAfterJob, false))
+        scan();
+}
+
+void HomesPage::selectPaths(const QStringList &paths)
+{
+    QItemSelection selection;
+    QModelIndex first;
+    for (const QString &path : paths) {
+        const QModelIndex index = m_filter->mapFromSource(m_model->index(m_model->rowOf(path), 0));
+        if (!index.isValid())
+            continue;  // filtered out of view
+        selection.select(index, index);
+        if (!first.isValid() || index.row() < first.row())
+            first = index;
+    }
+    if (!first.isValid())
+        return;
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+    m_view->scrollTo(first);
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace SandboxDoctor::Ui

@@ -126,7 +126,7 @@ void HomesPage::createWidgets()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
 
-    // Row 3: actions on the selection, then the scan's progress.
+    // Row 3: actions on the selection, then the progress of the scan or of a Repair/Apply batch.
     m_repairButton = actionButton(QStringLiteral("settings"), tr("&Repair…"), QStringLiteral("homesRepairButton"),
                                   tr("Repair the selected homes"),
                                   tr("Prepare the selected homes as the daemon does: links to the shared home, "
@@ -200,7 +200,7 @@ void HomesPage::createActions()
         setRoot(m_rootEdit->text());
         scan();
     });
-    connect(m_cancelButton, &QPushButton::clicked, this, &HomesPage::cancelScan);
+    connect(m_cancelButton, &QPushButton::clicked, this, &HomesPage::cancelRunning);
     connect(m_searchEdit, &QLineEdit::textChanged, m_filter, &HomesFilter::setSearchText);
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this, [this]() {
         m_filter->setStatus(HomesFilter::Status(m_statusCombo->currentData().toInt()));
@@ -218,8 +218,8 @@ void HomesPage::createActions()
     });
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(escape, &QShortcut::activated, this, [this]() {
-        if (m_scanning)
-            cancelScan();
+        if (m_scanning || m_batch)
+            cancelRunning();
         else if (m_searchEdit->hasFocus() && !m_searchEdit->text().isEmpty())
             m_searchEdit->clear();
     });

@@ -8,4 +8,5 @@ target_sources(sandboxdoctor_ui PRIVATE
     homes/homedetailview.h homes/homedetailview.cpp
     homes/homediffdialog.h homes/homediffdialog.cpp
     homes/homejobs.h homes/homejobs.cpp
+    homes/homebatch.h homes/homebatch.cpp
 )
