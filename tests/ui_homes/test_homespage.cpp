@@ -2,6 +2,7 @@
 // taskA as the daemon makes it, taskB with a broken auth.json link, taskC
 // without the managed block. The shared home's auth.json holds a secret
 // marker that must never reach any widget.
+#include "batchfixtures.h"
 #include "config/managedblock.h"
 #include "homefixtures.h"
 #include "homes/homediffdialog.h"
@@ -14,6 +15,7 @@
 #include "prompt.h"
 #include "session.h"
 #include "theme.h"
+#include "widgets/messagebar.h"
 #include "widgettext.h"
 
 #include <algorithm>
@@ -21,6 +23,8 @@
 #include <QComboBox>
 #include <QHeaderView>
 #include <QDesktopServices>
+#include <QLabel>
+#include <QProgressBar>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -34,6 +38,7 @@
 using namespace SandboxDoctor;
 using namespace SandboxDoctor::Ui;
 using namespace HomeFixtures;
+using namespace BatchFixtures;
 
 // Catches QDesktopServices::openUrl for file URLs, so Reveal opens nothing.
 class UrlCatcher : public QObject
@@ -69,8 +74,22 @@ private slots:
     void homesPage_neverShowsAuthBytes();
     void homesPage_controlsHaveAccessibleNames();
     void homesPage_brokenLinkRedFollowsPalette_lightAndDark();
+    void homesPage_repairBatch_cancelButtonStopsBetweenHomes();
+    void homesPage_applyBatch_escapeStopsBetweenHomes();
+    void homesPage_repairBatch_cancelAtFirstReportLeavesTheRestByteIdentical();
+    void homesPage_applyBatch_runsToTheEndAndReportsAllDone();
 
 private:
+    // BatchHomes homes needing a repair (broken auth.json link, no block),
+    // all selected on a scanned page; returns their paths.
+    static constexpr int BatchHomes = 30;
+    QStringList makeBatchRoot();
+    bool selectAllHomes(HomesPage &page, int expected);
+    // The homes whose snapshot differs from before; every other one is byte-identical.
+    static QStringList changedHomes(const QMap<QString, QMap<QString, QByteArray>> &before);
+    static void verifyIdle(HomesPage &page);
+    static QStringList tableOrder(HomesPage &page);  // the homes' paths as the table lists them
+    static QStringList sorted(QStringList paths) { paths.sort(); return paths; }
     void makeRoot();
     QString makeBigRoot();
     static constexpr int BigRootHomes = 1500;
@@ -498,6 +517,236 @@ void TestHomesPage::homesPage_brokenLinkRedFollowsPalette_lightAndDark()
     }
     QApplication::setPalette(original);
     QVERIFY(reds.at(0) != reds.at(1));
+}
+
+QStringList TestHomesPage::makeBatchRoot()
+{
+    QStringList homes;
+    const QString root = m_dir->filePath(QStringLiteral("batch"));
+    for (int i = 0; i < BatchHomes; ++i) {
+        const QString home = root + QStringLiteral("/ws%1/task%2/codex-home").arg(i / 10).arg(i, 2, 10, QLatin1Char('0'));
+        makeDaemonHome(home, m_shared, QByteArrayLiteral("model = \"o3\"\n"));
+        if (!QFile::remove(home + QLatin1String("/auth.json"))
+            || !makeLink(m_dir->filePath(QStringLiteral("gone/auth.json")), home + QLatin1String("/auth.json")))
+            return {};
+        homes << home;
+    }
+    return homes;
+}
+
+bool TestHomesPage::selectAllHomes(HomesPage &page, int expected)
+{
+    page.setRoot(m_dir->filePath(QStringLiteral("batch")));
+    if (!scanAndWait(page) || page.model()->rowCount() != expected)
+        return false;
+    page.view()->selectAll();
+    return page.view()->selectionModel()->selectedRows().size() == expected;
+}
+
+QStringList TestHomesPage::changedHomes(const QMap<QString, QMap<QString, QByteArray>> &before)
+{
+    QStringList changed;
+    for (auto it = before.cbegin(); it != before.cend(); ++it) {
+        if (snapshot(it.key()) != it.value())
+            changed << it.key();
+    }
+    return changed;
+}
+
+QStringList TestHomesPage::tableOrder(HomesPage &page)
+{
+    QStringList paths;
+    for (int row = 0; row < page.filter()->rowCount(); ++row)
+        paths << page.model()->report(page.filter()->mapToSource(page.filter()->index(row, 0)).row()).path;
+    return paths;
+}
+
+void TestHomesPage::verifyIdle(HomesPage &page)
+{
+    QVERIFY(!page.isBusy());
+    QVERIFY(!page.isBatchRunning());
+    QVERIFY(!page.findChild<QPushButton *>(QStringLiteral("homesCancelButton"))->isVisible());
+    QVERIFY(!page.findChild<QProgressBar *>(QStringLiteral("homesProgress"))->isVisible());
+    QVERIFY(page.findChild<QPushButton *>(QStringLiteral("homesRepairButton"))->isEnabled());
+    QVERIFY(page.findChild<QPushButton *>(QStringLiteral("homesApplyButton"))->isEnabled());
+    QVERIFY(page.findChild<QPushButton *>(QStringLiteral("homesScanButton"))->isEnabled());
+}
+
+// Held after its 3rd home, the batch shows "3 of 30" with a bar and Cancel;
+// Cancel lets the 3rd home stand, touches no other, and says so.
+void TestHomesPage::homesPage_repairBatch_cancelButtonStopsBetweenHomes()
+{
+    const QStringList homes = makeBatchRoot();
+    QCOMPARE(homes.size(), BatchHomes);
+    QMap<QString, QMap<QString, QByteArray>> before;
+    for (const QString &home : homes)
+        before.insert(home, snapshot(home));
+
+    auto page = makePage();
+    page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(page.get()));
+    QVERIFY(selectAllHomes(*page, BatchHomes));
+    const QStringList order = tableOrder(*page);  // a batch goes down the rows
+    BatchGate gate(page.get(), 3);
+    QSignalSpy done(page.get(), &HomesPage::jobFinished);
+    auto *cancel = page->findChild<QPushButton *>(QStringLiteral("homesCancelButton"));
+    auto *progress = page->findChild<QProgressBar *>(QStringLiteral("homesProgress"));
+    auto *label = page->findChild<QLabel *>(QStringLiteral("homesProgressLabel"));
+    auto *repair = page->findChild<QPushButton *>(QStringLiteral("homesRepairButton"));
+    Prompt::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(repair, Qt::LeftButton);
+    QVERIFY(Prompt::lastText().contains(QStringLiteral("30 homes")));
+
+    QVERIFY(gate.waitUntilHeld());
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("Repairing 3 of 30 homes\u2026"), 20000);
+    QVERIFY(page->isBatchRunning());
+    QVERIFY(progress->isVisible());
+    QCOMPARE(progress->maximum(), BatchHomes);
+    QCOMPARE(progress->value(), 3);
+    QVERIFY(cancel->isVisible() && cancel->isEnabled());
+    QVERIFY(!repair->isEnabled());
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("homesApplyButton"))->isEnabled());
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("homesScanButton"))->isEnabled());
+    QTest::qWait(50);  // let posted layout requests land before the picture
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    QVERIFY(page->grab().save(shots + QLatin1String("/homes-batch.png")));
+
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!cancel->isEnabled());  // asked once; the home being written finishes first
+    QVERIFY(label->text().startsWith(QStringLiteral("Stopping")));
+    gate.release();
+    QVERIFY(done.wait(30000));
+
+    auto *messages = page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"));
+    QCOMPARE(messages->text(), QStringLiteral("Stopped: 3 repaired, 27 not touched."));
+    QCOMPARE(messages->kind(), MessageBar::Kind::Warning);
+    const QStringList changed = changedHomes(before);
+    QCOMPARE(changed, sorted(order.mid(0, 3)));
+    verifyIdle(*page);
+    // The written rows were inspected again; the others still show what the scan saw.
+    for (const QString &home : homes) {
+        const HomeReport &report = page->model()->report(page->model()->rowOf(home));
+        const bool repaired = changed.contains(home);
+        QCOMPARE(report.block, repaired ? BlockState::Current : BlockState::Absent);
+        QCOMPARE(hasFinding(report.findings, FindingCode::AuthLinkBroken), !repaired);
+        // Still under the names the scan gave it.
+        QVERIFY2(home.endsWith(QStringLiteral("/%1/%2/codex-home").arg(report.workspace, report.task)), qPrintable(home));
+    }
+    QVERIFY(page->view()->hasFocus());  // not thrown to the root field when Cancel hid
+    QTest::qWait(50);
+    QVERIFY(page->grab().save(shots + QLatin1String("/homes-batch-stopped.png")));
+    // One click selects what is left, ready for another Repair.
+    QVERIFY(messages->actionButton()->isVisible());
+    QTest::mouseClick(messages->actionButton(), Qt::LeftButton);
+    QStringList selected;
+    for (const HomeReport &report : [&]() {
+             QList<HomeReport> reports;
+             for (const QModelIndex &index : page->view()->selectionModel()->selectedRows())
+                 reports << page->model()->report(page->filter()->mapToSource(index).row());
+             return reports;
+         }())
+        selected << report.path;
+    QCOMPARE(sorted(selected), sorted(order.mid(3)));
+}
+
+// Esc stops an Apply the same way, between two homes.
+void TestHomesPage::homesPage_applyBatch_escapeStopsBetweenHomes()
+{
+    const QStringList homes = makeBatchRoot();
+    QCOMPARE(homes.size(), BatchHomes);
+    QMap<QString, QMap<QString, QByteArray>> before;
+    for (const QString &home : homes)
+        before.insert(home, snapshot(home));
+
+    auto page = makePage();
+    page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(page.get()));
+    QVERIFY(selectAllHomes(*page, BatchHomes));
+    const QStringList order = tableOrder(*page);
+    BatchGate gate(page.get(), 5);
+    QSignalSpy done(page.get(), &HomesPage::jobFinished);
+    Prompt::setNextAnswer(QMessageBox::Apply);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("homesApplyButton")), Qt::LeftButton);
+    QVERIFY(gate.waitUntilHeld());
+    auto *label = page->findChild<QLabel *>(QStringLiteral("homesProgressLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(label->text(), QStringLiteral("Applying the block to 5 of 30 homes\u2026"), 20000);
+    page->view()->setFocus();
+    QTest::keyClick(page->view(), Qt::Key_Escape);
+    QVERIFY(label->text().startsWith(QStringLiteral("Stopping")));
+    gate.release();
+    QVERIFY(done.wait(30000));
+
+    QCOMPARE(page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"))->text(),
+             QStringLiteral("Stopped: 5 applied, 25 not touched."));
+    const QStringList changed = changedHomes(before);
+    QCOMPARE(changed, sorted(order.mid(0, 5)));
+    for (const QString &home : changed)
+        QVERIFY(readFile(home + QLatin1String("/config.toml")).startsWith(BlockBeginMarker));
+    verifyIdle(*page);
+}
+
+// Cancelled from the first progress report itself (on the worker, before it
+// looks at the flag again): exactly that one home is written.
+void TestHomesPage::homesPage_repairBatch_cancelAtFirstReportLeavesTheRestByteIdentical()
+{
+    const QStringList homes = makeBatchRoot();
+    QCOMPARE(homes.size(), BatchHomes);
+    QMap<QString, QMap<QString, QByteArray>> before;
+    for (const QString &home : homes)
+        before.insert(home, snapshot(home));
+
+    auto page = makePage();
+    QVERIFY(selectAllHomes(*page, BatchHomes));
+    const QStringList order = tableOrder(*page);
+    QList<int> reported;  // written on the worker, read after it ended
+    connect(page.get(), &HomesPage::batchStarted, page.get(), [&reported](HomeBatch *batch) {
+        connect(batch, &HomeBatch::progress, batch, [&reported, batch](int done, int) {
+            reported << done;
+            batch->cancel();
+        }, Qt::DirectConnection);
+    }, Qt::DirectConnection);
+    QSignalSpy done(page.get(), &HomesPage::jobFinished);
+    Prompt::setNextAnswer(QMessageBox::Yes);
+    page->repairSelected();
+    QVERIFY(done.wait(30000));
+
+    QCOMPARE(reported, QList<int>{1});
+    QCOMPARE(page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"))->text(),
+             QStringLiteral("Stopped: 1 repaired, 29 not touched."));
+    QCOMPARE(changedHomes(before), order.mid(0, 1));
+    verifyIdle(*page);
+}
+
+void TestHomesPage::homesPage_applyBatch_runsToTheEndAndReportsAllDone()
+{
+    const QStringList homes = makeBatchRoot();
+    QCOMPARE(homes.size(), BatchHomes);
+    QMap<QString, QMap<QString, QByteArray>> before;
+    for (const QString &home : homes)
+        before.insert(home, snapshot(home));
+
+    auto page = makePage();
+    QVERIFY(selectAllHomes(*page, BatchHomes));
+    QSignalSpy progress(page.get(), &HomesPage::batchProgress);
+    QSignalSpy done(page.get(), &HomesPage::jobFinished);
+    Prompt::setNextAnswer(QMessageBox::Apply);
+    page->applySelected();
+    QVERIFY(done.wait(30000));
+
+    // One report per home, in order, all heard before the summary.
+    QCOMPARE(progress.size(), BatchHomes);
+    for (int i = 0; i < BatchHomes; ++i) {
+        QCOMPARE(progress.at(i).at(0).toInt(), i + 1);
+        QCOMPARE(progress.at(i).at(1).toInt(), BatchHomes);
+    }
+    auto *messages = page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"));
+    QCOMPARE(messages->text(), QStringLiteral("Applied the block to 30 homes."));
+    QCOMPARE(messages->kind(), MessageBar::Kind::Success);
+    QCOMPARE(changedHomes(before), homes);
+    for (const QString &home : homes)
+        QCOMPARE(page->model()->report(page->model()->rowOf(home)).block, BlockState::Current);
+    verifyIdle(*page);
 }
 
 QTEST_MAIN(TestHomesPage)

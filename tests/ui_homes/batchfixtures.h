@@ -1,0 +1,78 @@
+#pragma once
+
+#include "homes/homebatch.h"
+#include "homes/homespage.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QMap>
+#include <QSemaphore>
+
+#include <memory>
+
+// Helpers for the Repair/Apply batch tests of the "Per-task homes" page.
+namespace BatchFixtures {
+
+// Every entry under a home, without following links: a link by its target, a
+// file by its bytes, a folder by its name. Two equal snapshots mean nothing
+// in the home was written, made or removed.
+inline QMap<QString, QByteArray> snapshot(const QString &home)
+{
+    QMap<QString, QByteArray> entries;
+    QDirIterator it(home, QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
+                    QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        const QFileInfo info(path);
+        const QString name = QDir(home).relativeFilePath(path);
+        if (info.isSymLink()) {
+            entries.insert(name, QByteArrayLiteral("link -> ") + info.symLinkTarget().toUtf8());
+        } else if (info.isDir()) {
+            entries.insert(name, QByteArrayLiteral("dir"));
+        } else {
+            QFile file(path);
+            entries.insert(name, file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArrayLiteral("unreadable"));
+        }
+    }
+    return entries;
+}
+
+// Holds a batch's worker right after its Nth home (a direct connection to
+// HomeBatch::progress runs on the worker, before it looks at the cancel flag
+// again), so a test can act in the GUI thread at a known point. Never holds
+// it for more than a minute, and lets it go when destroyed, so a failing test
+// cannot leave the page's destructor waiting forever.
+class BatchGate final
+{
+public:
+    BatchGate(SandboxDoctor::Ui::HomesPage *page, int holdAfter)
+    {
+        QObject::connect(
+            page, &SandboxDoctor::Ui::HomesPage::batchStarted, page,
+            [reached = m_reached, resume = m_resume, holdAfter](SandboxDoctor::Ui::HomeBatch *batch) {
+                QObject::connect(
+                    batch, &SandboxDoctor::Ui::HomeBatch::progress, batch,
+                    [reached, resume, holdAfter](int done, int) {
+                        if (done != holdAfter)
+                            return;
+                        reached->release();
+                        resume->tryAcquire(1, 60000);
+                    },
+                    Qt::DirectConnection);
+            },
+            Qt::DirectConnection);
+    }
+    ~BatchGate() { release(); }
+
+    bool waitUntilHeld() { return m_reached->tryAcquire(1, 30000); }
+    void release() { m_resume->release(); }
+
+private:
+    // Shared with the worker's slot, which may still be waking up when the gate goes.
+    std::shared_ptr<QSemaphore> m_reached = std::make_shared<QSemaphore>();
+    std::shared_ptr<QSemaphore> m_resume = std::make_shared<QSemaphore>();
+};
+
+} // namespace BatchFixtures
