@@ -12,6 +12,9 @@ const QString DarwinFixedKey = QStringLiteral("policy/darwinFixedVersion");
 const QString PlatformKey = QStringLiteral("preview/platform");
 const QString KeepBackupsKey = QStringLiteral("apply/keepBackups");
 const QString SideBySideKey = QStringLiteral("preview/sideBySide");
+const QString WindowGeometryKey = QStringLiteral("window/geometry");
+const QString WindowStateKey = QStringLiteral("window/state");
+const QString SplitterKeyPrefix = QStringLiteral("window/splitters/");
 } // namespace
 
 AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>()) {}
@@ -63,6 +66,23 @@ void AppSettings::setKeepBackups(int count) { m_settings->setValue(KeepBackupsKe
 
 bool AppSettings::sideBySide() const { return m_settings->value(SideBySideKey, false).toBool(); }
 void AppSettings::setSideBySide(bool on) { m_settings->setValue(SideBySideKey, on); }
+
+QByteArray AppSettings::windowGeometry() const { return m_settings->value(WindowGeometryKey).toByteArray(); }
+QByteArray AppSettings::windowState() const { return m_settings->value(WindowStateKey).toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray &geometry, const QByteArray &state)
+{
+    m_settings->setValue(WindowGeometryKey, geometry);
+    m_settings->setValue(WindowStateKey, state);
+}
+
+QByteArray AppSettings::splitterState(const QString &name) const
+{
+    return m_settings->value(SplitterKeyPrefix + name).toByteArray();
+}
+void AppSettings::setSplitterState(const QString &name, const QByteArray &state)
+{
+    m_settings->setValue(SplitterKeyPrefix + name, state);
+}
 
 void AppSettings::sync() { m_settings->sync(); }
 

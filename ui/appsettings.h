@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -39,6 +40,14 @@ public:
 
     bool sideBySide() const;                      // "preview/sideBySide"
     void setSideBySide(bool on);
+
+    // The main window as it was closed: QWidget::saveGeometry(), QMainWindow::saveState()
+    // and each named splitter's QSplitter::saveState(). Empty: never saved.
+    QByteArray windowGeometry() const;            // "window/geometry"
+    QByteArray windowState() const;               // "window/state"
+    void setWindowGeometry(const QByteArray &geometry, const QByteArray &state);
+    QByteArray splitterState(const QString &name) const;  // "window/splitters/<name>"
+    void setSplitterState(const QString &name, const QByteArray &state);
 
     void sync();
 

@@ -53,7 +53,7 @@ MainWindow::MainWindow(AppSettings *settings, StartupOptions startup, QWidget *p
     setWindowTitle(tr("Codex Sandbox Doctor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setAcceptDrops(true);
-    resize(1180, 840);
+    resize(DefaultSize);
 
     m_session = new Session(sessionOptions(), this);
 
@@ -63,6 +63,7 @@ MainWindow::MainWindow(AppSettings *settings, StartupOptions startup, QWidget *p
     createCentralWidget();
     createStatusBar();
     createPages();
+    restoreWindowState();
 
     connect(m_session, &Session::activityChanged, this, [this]() {
         updateBusy();

@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QSize>
 
 class QAction;
 class QLabel;
@@ -40,6 +41,9 @@ public:
     MainWindow(AppSettings *settings, StartupOptions startup, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    // The first-run size, and every --screenshot's: the layout the pages are drawn for.
+    static constexpr QSize DefaultSize{1180, 840};
+
     Session *session() const { return m_session; }
     MessageBar *messageBar() const { return m_messageBar; }
 
@@ -67,6 +71,7 @@ signals:
     void settled();
 
 protected:
+    void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -77,6 +82,8 @@ private:
     void createCentralWidget();
     void createStatusBar();
     void createPages();
+    void restoreWindowState();
+    void saveWindowState();
     SessionOptions sessionOptions() const;
     void applySettings(const SettingsValues &values);
     void updateActions();

@@ -1,5 +1,5 @@
-// The main window's actions: apply, undo, reports and settings. Split from
-// mainwindow.cpp, which builds the window.
+// The main window's actions: apply, undo, reports and settings, and keeping
+// its size and splitters across runs. Split from mainwindow.cpp, which builds the window.
 #include "mainwindow.h"
 
 #include "appsettings.h"
@@ -12,14 +12,22 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSplitter>
 
 namespace SandboxDoctor::Ui {
+
+namespace {
+// QMainWindow::saveState()'s version: bump it when the toolbars change so an
+// older layout is ignored rather than misapplied.
+constexpr int WindowStateVersion = 1;
+} // namespace
 
 void MainWindow::refresh()
 {
@@ -185,6 +193,39 @@ void MainWindow::applySettings(const SettingsValues &values)
         m_startup.codexVersionText.reset();
     m_messageBar->dismiss();
     m_session->setOptions(sessionOptions());
+}
+
+// The size, position and splitters the window was closed with. A screenshot
+// run passes settings of its own (app/gui/main.cpp), so it keeps the default
+// size. restoreGeometry() moves a window saved on a screen that is gone back
+// onto one, and refuses data it cannot read: the default size stays.
+void MainWindow::restoreWindowState()
+{
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (!geometry.isEmpty() && !restoreGeometry(geometry))
+        resize(DefaultSize);  // a half-applied geometry is worse than the default
+    restoreState(m_settings->windowState(), WindowStateVersion);
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            splitter->restoreState(m_settings->splitterState(splitter->objectName()));
+    }
+}
+
+void MainWindow::saveWindowState()
+{
+    m_settings->setWindowGeometry(saveGeometry(), saveState(WindowStateVersion));
+    // Splitters are kept by object name; an unnamed one (the diff's halves) is not worth keeping.
+    for (QSplitter *splitter : findChildren<QSplitter *>()) {
+        if (!splitter->objectName().isEmpty())
+            m_settings->setSplitterState(splitter->objectName(), splitter->saveState());
+    }
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveWindowState();
+    QMainWindow::closeEvent(event);
 }
 
 } // namespace SandboxDoctor::Ui

@@ -159,7 +159,9 @@ int main(int argc, char *argv[])
     }
 
     // A screenshot shows what the command line says, not this user's saved
-    // settings, and leaves them untouched (no recent home is recorded).
+    // settings, and leaves them untouched (no recent home is recorded): it is
+    // taken at the window's default size, never at the size it was last closed
+    // with (tests/ui/test_windowstate.cpp runs this).
     QTemporaryDir scratch;
     std::unique_ptr<Ui::AppSettings> settings =
         parsed.screenshot.isEmpty() ? std::make_unique<Ui::AppSettings>()

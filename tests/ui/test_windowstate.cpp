@@ -1,0 +1,170 @@
+// The main window opens as it was closed: size, position and the homes
+// splitter, kept in AppSettings ("window/..."). A --screenshot run keeps the
+// default size whatever was saved (it reads settings of its own).
+#include "uitestsupport.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QProcess>
+#include <QScreen>
+#include <QSettings>
+#include <QSplitter>
+#include <QStandardPaths>
+#include <QTest>
+
+using namespace SandboxDoctor;
+using namespace SandboxDoctor::Ui;
+
+namespace {
+
+constexpr int Timeout = 30000;
+const QSize DefaultSize(1180, 840);  // MainWindow's first-run size
+
+// A size that differs from the default and fits the screen (1920x1200 here,
+// see CMakeLists.txt), which restoreGeometry() would otherwise shrink it to.
+QSize smallerSize()
+{
+    const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
+    return QSize(qMin(1000, screen.width() - 100), qMin(700, screen.height() - 100));
+}
+
+} // namespace
+
+class TestWindowState final : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_home;
+
+    std::unique_ptr<MainWindow> openWindow(AppSettings *settings)
+    {
+        StartupOptions startup = Testing::WindowFixture::startupOptions();
+        startup.codexHome = m_home;
+        auto window = std::make_unique<MainWindow>(settings, startup);
+        window->show();
+        return window;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_home = m_dir.filePath(QStringLiteral("codex-home"));
+        QVERIFY(QDir().mkpath(m_home));
+    }
+
+    void windowState_nothingSaved_opensAtDefaultSize()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("fresh.ini")));
+        auto window = openWindow(&settings);
+        QCOMPARE(window->size(), DefaultSize);
+    }
+
+    void windowState_closedResized_reopensAtThatSize()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("resized.ini")));
+        const QSize size = smallerSize();
+        QVERIFY(size != DefaultSize);
+        {
+            auto window = openWindow(&settings);
+            window->resize(size);
+            QTRY_COMPARE(window->size(), size);
+            QVERIFY(window->close());
+        }
+        QVERIFY(!settings.windowGeometry().isEmpty());
+        auto window = openWindow(&settings);
+        QCOMPARE(window->size(), size);
+    }
+
+    void windowState_homesSplitter_keepsItsSizes()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("splitter.ini")));
+        QList<int> sizes;
+        {
+            auto window = openWindow(&settings);
+            QVERIFY(window->showPage(QStringLiteral("homes")));
+            auto *splitter = window->findChild<QSplitter *>(QStringLiteral("homesSplitter"));
+            QVERIFY(splitter);
+            QTRY_VERIFY(splitter->width() > 600);
+            const int total = splitter->sizes().value(0) + splitter->sizes().value(1);
+            splitter->setSizes({total / 4, total - total / 4});
+            sizes = splitter->sizes();
+            QVERIFY(window->close());
+        }
+        QVERIFY(!settings.splitterState(QStringLiteral("homesSplitter")).isEmpty());
+        auto window = openWindow(&settings);
+        QVERIFY(window->showPage(QStringLiteral("homes")));
+        auto *splitter = window->findChild<QSplitter *>(QStringLiteral("homesSplitter"));
+        QTRY_COMPARE(splitter->sizes(), sizes);
+    }
+
+    // Closed on a screen that is gone (here: far off to the left and above):
+    // it comes back on a screen, not somewhere nobody can reach it.
+    void windowState_savedOffScreen_reopensOnAScreen()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("offscreen.ini")));
+        {
+            auto window = openWindow(&settings);
+            window->resize(smallerSize());
+            window->move(-20000, -20000);
+            QTRY_COMPARE(window->pos(), QPoint(-20000, -20000));
+            QVERIFY(window->close());
+        }
+        auto window = openWindow(&settings);
+        QTRY_VERIFY(window->isVisible());
+        bool onScreen = false;
+        for (QScreen *screen : QGuiApplication::screens())
+            onScreen = onScreen || screen->geometry().intersects(window->frameGeometry());
+        QVERIFY2(onScreen, qPrintable(QStringLiteral("at %1,%2").arg(window->x()).arg(window->y())));
+    }
+
+    void windowState_unreadableSavedData_opensAtDefaultSize()
+    {
+        AppSettings settings(m_dir.filePath(QStringLiteral("garbage.ini")));
+        settings.setWindowGeometry("not a geometry", "not a state");
+        auto window = openWindow(&settings);
+        QCOMPARE(window->size(), DefaultSize);
+    }
+
+    // The real app: a user's saved size (in the settings file QSettings finds
+    // under XDG_CONFIG_HOME) does not reach a --screenshot, nor does the
+    // screenshot change it.
+    void screenshot_ignoresSavedGeometry()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("xdg-config"));
+        const QString file = config + QStringLiteral("/CodexSandboxDoctor/codex-sandbox-doctor.conf");
+        QVERIFY(QDir().mkpath(QFileInfo(file).path()));
+        QByteArray saved;
+        {
+            AppSettings settings(file);
+            auto window = openWindow(&settings);
+            window->resize(smallerSize());
+            QTRY_COMPARE(window->size(), smallerSize());
+            QVERIFY(window->close());
+            saved = settings.windowGeometry();
+        }
+        QVERIFY(!saved.isEmpty());
+
+        const QString shot = m_dir.filePath(QStringLiteral("shot.png"));
+        QProcess app;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        app.setProcessEnvironment(environment);
+        app.start(QStringLiteral(SANDBOXDOCTOR_GUI_PATH),
+                  {QStringLiteral("--codex-home"), m_home, QStringLiteral("--codex-version"), QStringLiteral("0.121.0"),
+                   QStringLiteral("--platform"), QStringLiteral("linux"), QStringLiteral("--screenshot"), shot});
+        QVERIFY2(app.waitForFinished(120000), qPrintable(app.errorString()));
+        QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
+        const QImage image(shot);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), DefaultSize);  // the offscreen platform's pixel ratio is 1
+        QCOMPARE(AppSettings(file).windowGeometry(), saved);
+    }
+};
+
+QTEST_MAIN(TestWindowState)
+#include "test_windowstate.moc"
