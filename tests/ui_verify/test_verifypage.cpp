@@ -11,6 +11,7 @@
 #include "verify/probepanel.h"
 #include "verify/symptompanel.h"
 #include "verify/verifypage.h"
+#include "widgets/messagebar.h"
 
 #include <QAction>
 #include <QFile>
@@ -43,6 +44,9 @@ private slots:
     void verifyPage_symptom_unknownTextSaysSo();
     void verifyPage_probe_showsBothSidesSideBySide();
     void verifyPage_probe_resolvesOutsideBlockedInside_headline();
+    void verifyPage_applyAfterChecks_marksResultsStale_untilRunAgain();
+    void verifyPage_proposedCheckThenApply_describesFileOnDisk();
+    void verifyPage_undoBackToCheckedConfig_resultHoldsAgain();
     void verifyPage_noCodex_disablesChecks();
     void verifyPage_controlsHaveAccessibleNames();
     void verifyPage_rendersInLightAndDarkPalettes();
@@ -253,6 +257,110 @@ void TestVerifyPage::verifyPage_probe_resolvesOutsideBlockedInside_headline()
     QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_resolves")), QStringLiteral("no: no such name"));
     QVERIFY(labelText(page.get(), QStringLiteral("probe_inside_socket")).startsWith(QStringLiteral("no: socket() denied")));
     QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_error")), blocked.resolveMessage);
+}
+
+// Apply (what the window's Apply and "Fix it" end in) rewrites config.toml and
+// the session analyses it again: the answers on the page are about the old
+// file now, and each panel says so until it is run again. Nothing re-runs by itself.
+void TestVerifyPage::verifyPage_applyAfterChecks_marksResultsStale_untilRunAgain()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    auto *doctorNotice = page->findChild<MessageBar *>(QStringLiteral("verifyNotice"));
+    auto *probeNotice = page->findChild<MessageBar *>(QStringLiteral("probeNotice"));
+    QVERIFY(doctorNotice && probeNotice);
+
+    QSignalSpy doctor(page->doctorPanel(), &DoctorPanel::finished);
+    page->doctorPanel()->check(false);
+    QVERIFY(doctor.wait(30000));
+    page->probePanel()->setHost(QStringLiteral("localhost"));
+    QSignalSpy probe(page->probePanel(), &ProbePanel::finished);
+    page->probePanel()->probe();
+    QVERIFY(probe.wait(60000));
+    QVERIFY(!doctorNotice->isVisible());  // fresh answers need no notice
+    QVERIFY(!probeNotice->isVisible());
+
+    QVERIFY(m_session->canApply());
+    m_session->apply();
+    QTRY_VERIFY_WITH_TIMEOUT(doctorNotice->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isBusy(), 20000);
+    QCOMPARE(doctorNotice->kind(), MessageBar::Kind::Warning);
+    QVERIFY2(doctorNotice->text().startsWith(QStringLiteral("config.toml changed since this check")),
+             qPrintable(doctorNotice->text()));
+    QVERIFY(probeNotice->isVisible());
+    QVERIFY2(probeNotice->text().startsWith(QStringLiteral("config.toml changed since this probe")),
+             qPrintable(probeNotice->text()));
+    QVERIFY(!page->doctorPanel()->isRunning());  // noticed, not re-run
+    QVERIFY(!page->probePanel()->isRunning());
+    QCOMPARE(doctor.size(), 1);
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    page->resize(980, 1180);
+    QTest::qWait(50);
+    QVERIFY(page->grab().save(shots + QStringLiteral("/verify-stale.png")));
+
+    // "Check again" asks Codex about the file as it is now; the notice goes.
+    QPushButton *again = doctorNotice->actionButton();
+    QVERIFY(again->isVisible());
+    QCOMPARE(again->text(), QStringLiteral("Chec&k again"));
+    QTest::mouseClick(again, Qt::LeftButton);
+    QVERIFY(page->doctorPanel()->isRunning());
+    QVERIFY(!doctorNotice->isVisible());
+    QVERIFY(doctor.wait(30000));
+    QVERIFY(!page->doctorPanel()->result()->proposed);
+    QVERIFY(!doctorNotice->isVisible());
+    QVERIFY(probeNotice->isVisible());  // the probe's report is still the old one
+
+    QTest::mouseClick(probeNotice->actionButton(), Qt::LeftButton);
+    QVERIFY(page->probePanel()->isRunning());
+    QVERIFY(probe.wait(60000));
+    QVERIFY(!probeNotice->isVisible());
+}
+
+// Checked the proposed config, then applied it: that very file is on disk
+// now, so the answer is not stale, it describes the file.
+void TestVerifyPage::verifyPage_proposedCheckThenApply_describesFileOnDisk()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    auto *notice = page->findChild<MessageBar *>(QStringLiteral("verifyNotice"));
+    QSignalSpy doctor(page->doctorPanel(), &DoctorPanel::finished);
+    page->doctorPanel()->check(true);
+    QVERIFY(doctor.wait(30000));
+    QVERIFY(page->doctorPanel()->result()->proposed);
+    QVERIFY(!notice->isVisible());
+
+    const Expected<VerifyRequest> proposed = page->doctorRequest(true);
+    QVERIFY(proposed);
+    m_session->apply();
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 20000);
+    QFile config(m_home + QLatin1String("/config.toml"));
+    QVERIFY(config.open(QIODevice::ReadOnly));
+    QCOMPARE(config.readAll(), proposed->configBytes);
+    QCOMPARE(notice->kind(), MessageBar::Kind::Info);
+    QVERIFY2(notice->text().contains(QStringLiteral("describes the file on disk")), qPrintable(notice->text()));
+    QVERIFY(!notice->actionButton()->isVisible());
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    QVERIFY(page->grab().save(shots + QStringLiteral("/verify-now-on-disk.png")));
+}
+
+// Apply, then Undo: config.toml holds the checked bytes again, so the answer
+// holds again and the notice goes.
+void TestVerifyPage::verifyPage_undoBackToCheckedConfig_resultHoldsAgain()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    auto *notice = page->findChild<MessageBar *>(QStringLiteral("verifyNotice"));
+    QSignalSpy doctor(page->doctorPanel(), &DoctorPanel::finished);
+    page->doctorPanel()->check(false);
+    QVERIFY(doctor.wait(30000));
+    m_session->apply();
+    QTRY_VERIFY_WITH_TIMEOUT(notice->isVisible(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->canUndo(), 20000);
+    m_session->undo();
+    QTRY_VERIFY_WITH_TIMEOUT(!notice->isVisible(), 20000);
+    QCOMPARE(doctor.size(), 1);  // nothing was re-run
 }
 
 void TestVerifyPage::verifyPage_noCodex_disablesChecks()

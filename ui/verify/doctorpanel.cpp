@@ -4,6 +4,7 @@
 #include "tone.h"
 #include "verify/doctorrunner.h"
 #include "widgets/card.h"
+#include "widgets/messagebar.h"
 
 #include <QEvent>
 #include <QFormLayout>
@@ -68,6 +69,10 @@ DoctorPanel::DoctorPanel(QWidget *parent)
     buttons->addWidget(m_busyLabel, 1);
     buttons->addWidget(m_cancelButton);
 
+    m_notice = new MessageBar(m_card);
+    m_notice->setObjectName(QStringLiteral("verifyNotice"));
+    m_notice->setAccessibleName(tr("About this result"));
+
     m_verdictIcon = iconLabel(m_card);
     m_verdict = headlineLabel(m_card, QStringLiteral("verifyVerdictLabel"));
     m_verdict->setAccessibleName(tr("Verdict"));
@@ -95,6 +100,7 @@ DoctorPanel::DoctorPanel(QWidget *parent)
 
     m_card->body()->addWidget(intro);
     m_card->body()->addLayout(buttons);
+    m_card->body()->addWidget(m_notice);
     m_card->body()->addLayout(verdictRow);
     m_card->body()->addWidget(m_details);
     m_card->body()->addWidget(m_note);
@@ -139,6 +145,7 @@ void DoctorPanel::check(bool proposed)
 {
     if (isRunning() || !m_provider)
         return;
+    m_notice->dismiss();  // whatever it said was about the result this check replaces
     const Expected<VerifyRequest> request = m_provider(proposed);
     if (!request) {
         showError(request.error().toText());

@@ -19,6 +19,7 @@ class DoctorRunner;
 namespace SandboxDoctor::Ui {
 
 class Card;
+class MessageBar;
 
 // "Does Codex accept it?": runs `codex doctor --json` (DoctorRunner, off the
 // GUI thread) on the current or the proposed config and shows whether it
@@ -41,6 +42,9 @@ public:
     void cancel();
     bool isRunning() const;
     const std::optional<VerifyResult> &result() const { return m_result; }
+    // Above the verdict: whether the result still describes config.toml (the
+    // page fills it in). Hidden whenever a new check starts.
+    MessageBar *notice() const { return m_notice; }
 
 signals:
     void finished(const SandboxDoctor::VerifyResult &result);
@@ -64,6 +68,7 @@ private:
     QPushButton *m_cancelButton;
     QProgressBar *m_busy;
     QLabel *m_busyLabel;
+    MessageBar *m_notice;
     QLabel *m_verdictIcon;
     QLabel *m_verdict;
     QWidget *m_details;

@@ -3,6 +3,7 @@
 #include "panelwidgets.h"
 #include "tone.h"
 #include "widgets/card.h"
+#include "widgets/messagebar.h"
 
 #include <QEvent>
 #include <QGridLayout>
@@ -94,6 +95,10 @@ ProbePanel::ProbePanel(QWidget *parent)
     busyRow->addWidget(m_busyLabel, 1);
     busyRow->addWidget(m_cancelButton);
 
+    m_notice = new MessageBar(m_card);
+    m_notice->setObjectName(QStringLiteral("probeNotice"));
+    m_notice->setAccessibleName(tr("About this probe"));
+
     m_headlineIcon = iconLabel(m_card);
     m_headline = headlineLabel(m_card, QStringLiteral("probeHeadlineLabel"));
     m_headline->setAccessibleName(tr("Probe verdict"));
@@ -143,6 +148,7 @@ ProbePanel::ProbePanel(QWidget *parent)
     m_card->body()->addWidget(intro);
     m_card->body()->addLayout(hostRow);
     m_card->body()->addLayout(busyRow);
+    m_card->body()->addWidget(m_notice);
     m_card->body()->addLayout(headlineRow);
     m_card->body()->addWidget(m_summary);
     m_card->body()->addWidget(m_grid);
@@ -216,6 +222,7 @@ void ProbePanel::probe()
         return;
     if (host().isEmpty())
         setHost(DefaultHost);
+    m_notice->dismiss();  // whatever it said was about the report this probe replaces
     const Expected<SandboxProbeRequest> request = m_provider(host());
     if (!request) {
         setIcon(m_headlineIcon, QStringLiteral("error"));

@@ -16,6 +16,7 @@ class QPushButton;
 namespace SandboxDoctor::Ui {
 
 class Card;
+class MessageBar;
 
 // "DNS inside Codex's sandbox": resolves a host and opens a loopback socket
 // outside and inside `codex sandbox` (SandboxProbeRunner), and shows both
@@ -39,6 +40,9 @@ public:
     void cancel();
     bool isRunning() const;
     const std::optional<SandboxProbeReport> &report() const { return m_report; }
+    // Above the headline: whether the report still describes config.toml (the
+    // page fills it in). Hidden whenever a new probe starts.
+    MessageBar *notice() const { return m_notice; }
 
 signals:
     void finished(const SandboxDoctor::SandboxProbeReport &report);
@@ -70,6 +74,7 @@ private:
     QPushButton *m_cancelButton;
     QProgressBar *m_busy;
     QLabel *m_busyLabel;
+    MessageBar *m_notice;
     QLabel *m_headlineIcon;
     QLabel *m_headline;
     QLabel *m_summary;

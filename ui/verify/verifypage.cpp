@@ -58,8 +58,25 @@ VerifyPage::VerifyPage(Session *session, QAction *applyAction, QWidget *parent)
     m_doctor = new DoctorPanel(this);
     m_probe = new ProbePanel(this);
     m_symptoms = new SymptomPanel(this);
-    m_doctor->setRequestProvider([this](bool proposed) { return doctorRequest(proposed); });
-    m_probe->setRequestProvider([this](const QString &host) { return probeRequest(host); });
+    // The page remembers what each check asked about, to say later whether its answer still holds.
+    m_doctor->setRequestProvider([this](bool proposed) {
+        Expected<VerifyRequest> request = doctorRequest(proposed);
+        m_doctorAsked = request ? basisFor(request->codex.program, request->configBytes, request->configExists,
+                                           request->proposed, request->policy)
+                                : std::nullopt;
+        if (!request)
+            m_doctorShown.reset();  // the panel shows the error now
+        return request;
+    });
+    m_probe->setRequestProvider([this](const QString &host) {
+        Expected<SandboxProbeRequest> request = probeRequest(host);
+        m_probeAsked = request ? basisFor(request->codex.program, request->configBytes, request->configExists, false,
+                                          request->policy)
+                               : std::nullopt;
+        if (!request)
+            m_probeShown.reset();
+        return request;
+    });
 
     auto *content = new QWidget;
     content->setObjectName(QStringLiteral("verifyContent"));
@@ -87,7 +104,20 @@ VerifyPage::VerifyPage(Session *session, QAction *applyAction, QWidget *parent)
 
     connect(m_symptoms, &SymptomPanel::hostFound, m_probe, &ProbePanel::setHost);
     connect(m_symptoms, &SymptomPanel::fixRequested, this, &VerifyPage::onFixRequested);
+    connect(m_doctor, &DoctorPanel::finished, this, [this](const VerifyResult &result) {
+        // A check that could not ask Codex says nothing about the config.
+        m_doctorShown = result.outcome == VerifyResult::Outcome::Failed ? std::nullopt : m_doctorAsked;
+        m_doctorNotice.clear();
+        updateCurrency();
+    });
+    connect(m_probe, &ProbePanel::finished, this, [this]() {
+        m_probeShown = m_probeAsked;
+        m_probeNotice.clear();
+        updateCurrency();
+    });
     if (session) {
+        // Apply, Undo, an edit elsewhere and Refresh all end in a new analysis.
+        connect(session, &Session::diagnosisChanged, this, &VerifyPage::updateCurrency);
         connect(session, &Session::diagnosisChanged, this, &VerifyPage::updateContext);
         connect(session, &Session::activityChanged, this, &VerifyPage::updateContext);
     }
@@ -135,6 +165,107 @@ void VerifyPage::updateContext()
     m_context->setText(tr("%1 · %2 · chosen policy: %3")
                            .arg(codex, QDir::toNativeSeparators(diagnosis.codexHome + QLatin1String("/config.toml")),
                                 policySummary(diagnosis.policy)));
+}
+
+std::optional<CheckBasis> VerifyPage::basisFor(const QString &program, const QByteArray &bytes, bool exists,
+                                               bool proposed, const SandboxPolicy &policy) const
+{
+    if (!session() || !session()->diagnosis())
+        return std::nullopt;
+    CheckBasis basis;
+    basis.codexHome = session()->diagnosis()->codexHome;
+    basis.codexProgram = program;
+    basis.configBytes = bytes;
+    basis.configExists = exists;
+    basis.proposed = proposed;
+    basis.policy = policy;
+    return basis;
+}
+
+namespace {
+
+// Why a result no longer holds and what to do, for the doctor check or the probe.
+QString staleText(CheckCurrency currency, const Diagnosis &now, bool probe)
+{
+    QString why;
+    switch (currency) {
+    case CheckCurrency::Current:
+    case CheckCurrency::NowOnDisk: return {};
+    case CheckCurrency::HomeChanged:
+        why = probe ? VerifyPage::tr("This probe was about another CODEX_HOME")
+                    : VerifyPage::tr("This check was about another CODEX_HOME");
+        break;
+    case CheckCurrency::CodexChanged:
+        why = probe ? VerifyPage::tr("Another Codex is chosen since this probe")
+                    : VerifyPage::tr("Another Codex is chosen since this check");
+        break;
+    case CheckCurrency::PolicyChanged:
+        why = (probe ? VerifyPage::tr("The chosen policy changed since this probe (now %1)")
+                     : VerifyPage::tr("The chosen policy changed since this check (now %1)"))
+                  .arg(policySummary(now.policy));
+        break;
+    case CheckCurrency::ConfigChanged:
+        why = probe ? VerifyPage::tr("config.toml changed since this probe")
+                    : VerifyPage::tr("config.toml changed since this check");
+        break;
+    case CheckCurrency::ProposalChanged:
+        why = VerifyPage::tr("config.toml changed since this check and Apply would now write something else");
+        break;
+    case CheckCurrency::ConfigUnreadable:
+        why = probe ? VerifyPage::tr("config.toml changed since this probe and can no longer be read")
+                    : VerifyPage::tr("config.toml changed since this check and can no longer be read");
+        break;
+    }
+    return probe ? VerifyPage::tr("%1, so the results below are out of date.").arg(why)
+                 : VerifyPage::tr("%1, so the verdict below is out of date.").arg(why);
+}
+
+} // namespace
+
+void VerifyPage::updateCurrency()
+{
+    if (!session() || !session()->diagnosis())
+        return;  // judged again once the new analysis is in
+    const Diagnosis &now = *session()->diagnosis();
+    const auto &chosen = now.codex.chosen;
+    const QString program = !chosen ? QString() : chosen->askedBinary.isEmpty() ? chosen->path : chosen->askedBinary;
+
+    // The notice is put up again only when it says something new, so one
+    // the user dismissed is not forced back by every re-analysis.
+    auto show = [](MessageBar *notice, QString &shown, MessageBar::Kind kind, const QString &text,
+                   const QString &actionText, std::function<void()> action) {
+        if (text == shown)
+            return;
+        shown = text;
+        if (text.isEmpty())
+            notice->dismiss();
+        else
+            notice->showMessage(kind, text, actionText, std::move(action));
+    };
+
+    if (m_doctor->isRunning() || !m_doctorShown) {
+        show(m_doctor->notice(), m_doctorNotice, MessageBar::Kind::Info, {}, {}, {});
+    } else {
+        const CheckCurrency currency = judgeCheck(*m_doctorShown, now, program);
+        if (currency == CheckCurrency::NowOnDisk) {
+            show(m_doctor->notice(), m_doctorNotice, MessageBar::Kind::Info,
+                 tr("config.toml now holds exactly the proposed config this check was about, so the verdict below "
+                    "describes the file on disk."),
+                 {}, {});
+        } else {
+            const bool proposed = m_doctorShown->proposed;
+            show(m_doctor->notice(), m_doctorNotice, MessageBar::Kind::Warning, staleText(currency, now, false),
+                 tr("Chec&k again"), [this, proposed]() { m_doctor->check(proposed); });
+        }
+    }
+
+    if (m_probe->isRunning() || !m_probeShown) {
+        show(m_probe->notice(), m_probeNotice, MessageBar::Kind::Info, {}, {}, {});
+    } else {
+        show(m_probe->notice(), m_probeNotice, MessageBar::Kind::Warning,
+             staleText(judgeCheck(*m_probeShown, now, program), now, true), tr("Probe a&gain"),
+             [this]() { m_probe->probe(); });
+    }
 }
 
 Expected<CodexCommand> VerifyPage::codexCommand() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "checkbasis.h"
 #include "common/expected.h"
 #include "page.h"
 #include "verify/sandboxprobe.h"
@@ -7,6 +8,8 @@
 
 #include <QPointer>
 #include <QStringList>
+
+#include <optional>
 
 class QAction;
 class QLabel;
@@ -58,6 +61,10 @@ signals:
 
 private:
     void updateContext();
+    // Says on each panel whether its result still describes config.toml.
+    void updateCurrency();
+    std::optional<CheckBasis> basisFor(const QString &program, const QByteArray &bytes, bool exists,
+                                       bool proposed, const SandboxPolicy &policy) const;
     void onFixRequested(const QString &fixId);
     QString unavailableReason() const;
     Expected<CodexCommand> codexCommand() const;
@@ -66,6 +73,15 @@ private:
     QString m_probeProgram;
     QString m_scratchBase;
     QStringList m_doctorWrapper;
+
+    // What the running check asked about, and what the shown result is about.
+    std::optional<CheckBasis> m_doctorAsked;
+    std::optional<CheckBasis> m_doctorShown;
+    std::optional<CheckBasis> m_probeAsked;
+    std::optional<CheckBasis> m_probeShown;
+    // The notices last put up, so a dismissed one stays dismissed until something changes.
+    QString m_doctorNotice;
+    QString m_probeNotice;
 
     QLabel *m_context = nullptr;
     MessageBar *m_messages = nullptr;
