@@ -63,15 +63,53 @@ void addBlockStateFindings(const ConfigDocument &doc, const BlockLayout &layout,
                                             "removed, one block is written at the top."),
                              layout.stateLine, QString()));
         break;
-    case BlockState::Misplaced:
+    case BlockState::Misplaced: {
+        const ConfigLine &header = doc.lines[layout.tableAbove];
+        const QString table = QString::fromUtf8(doc.body.mid(header.keyStart, header.headerEnd - header.keyStart));
         findings.append(finding(FindingCode::BlockMisplaced, Severity::Error,
-                                QStringLiteral("The managed block is not at the top of config.toml, so its keys "
-                                               "may fall inside the table above it."),
+                                QStringLiteral("The managed block stands below the table header %1 (line %2), so "
+                                               "its keys fall inside that table and Codex does not read them as "
+                                               "the sandbox settings.")
+                                    .arg(table, QString::number(layout.tableAbove + 1)),
                                 layout.stateLine, QStringLiteral("Run apply to move the block to the top.")));
         notes.append(finding(FindingCode::BlockMisplaced, Severity::Info,
-                             QStringLiteral("Moves the managed block to the top."), layout.stateLine, QString()));
+                             QStringLiteral("Moves the managed block to the top, out of the table %1.").arg(table),
+                             layout.stateLine, QString()));
         break;
     }
+    }
+}
+
+// A block below comments or root keys (no table header above it) is not misplaced:
+// its keys are root keys, so the analysis reports nothing (state current or stale,
+// no error). The edit still puts the block first, because the daemon's rewrite
+// always does (block + "\n" + the rest): a result that kept it lower would be
+// rewritten on every daemon run, breaking "after our apply, the daemon's next run
+// changes nothing" and "the result opens with the block" (issue 2). This preview
+// note says why the block moves. It is a note, never a finding, at Info severity
+// like every block note; its code is block-misplaced because that is the
+// contract's code for the block's position and the contract has no info-level one.
+void addPositionNote(const ConfigDocument &doc, const BlockLayout &layout, const QList<bool> &managed,
+                     QList<Finding> &notes)
+{
+    if (layout.firstAbove < 0
+        || (layout.state != BlockState::Current && layout.state != BlockState::Stale))
+        return;
+    const int begin = layout.blocks.constFirst().begin;
+    int kept = -1;  // the first line above the block that the edit keeps (legacy keys go)
+    for (int i = layout.firstAbove; i < begin && kept < 0; ++i) {
+        if (doc.lines[i].kind != ConfigLine::Kind::Blank && !managed[i])
+            kept = i;
+    }
+    if (kept < 0)
+        return;
+    notes.append(finding(FindingCode::BlockMisplaced, Severity::Info,
+                         QStringLiteral("Moves the managed block (line %1) to the top of the file, above the "
+                                        "comments or keys from line %2, as the multica daemon does on every run "
+                                        "(its next run then leaves the file alone). No table header stands above "
+                                        "the block, so its keys are root keys already: Codex reads the same "
+                                        "settings either way.").arg(begin + 1).arg(kept + 1),
+                         begin, QString()));
 }
 
 QByteArray blankedBody(const ConfigDocument &doc, const QList<bool> &managed)
@@ -122,6 +160,7 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
 
     LinePlanner planner(plan.doc, plan.layout, policy);
     planner.run();
+    addPositionNote(plan.doc, plan.layout, planner.managedLines(), plan.notes);
     plan.findings += planner.findings();
     plan.notes += planner.notes();
     plan.after = planner.assemble();

@@ -71,11 +71,21 @@ BlockLayout locateBlocks(const ConfigDocument &doc, const SandboxPolicy &policy)
     }
     const BlockLayout::Block block = layout.blocks.constFirst();
     layout.stateLine = block.begin;
-    for (int i = 0; i < block.begin; ++i) {
-        if (doc.lines[i].kind != ConfigLine::Kind::Blank) {
-            layout.state = BlockState::Misplaced;
-            return layout;
-        }
+    // In TOML a key belongs to the table of the nearest header ([x] or [[x]]) above
+    // it, or to the root when there is none. Comments, blank lines and root keys
+    // (dotted ones too) above the block open no table, so the block's keys are
+    // still root keys and Codex reads them: that block is not misplaced, even
+    // though it does not open the file. The lexer's `section` is exactly that
+    // nearest header (a '[' line inside a multi-line value is no header).
+    const int header = doc.lines[block.begin].section;
+    if (header >= 0) {
+        layout.state = BlockState::Misplaced;
+        layout.tableAbove = header;
+        return layout;
+    }
+    for (int i = 0; i < block.begin && layout.firstAbove < 0; ++i) {
+        if (doc.lines[i].kind != ConfigLine::Kind::Blank)
+            layout.firstAbove = i;
     }
     const QList<QByteArray> wanted = managedKeyLines(policy);
     bool current = block.end - block.begin - 1 == wanted.size();

@@ -34,10 +34,15 @@ struct BlockLayout final
     QList<int> strayEnds;    // END with no BEGIN before it
     BlockState state = BlockState::Absent;
     int stateLine = -1;      // line index the state is about (first marker at fault, or the block)
+    int tableAbove = -1;     // Misplaced: line index of the table header whose table holds the block
+    int firstAbove = -1;     // Current/Stale: first non-blank line above the block (a comment or a
+                             // root key), -1 when the block opens the file
 
     bool hasMarkers() const { return !blocks.isEmpty() || !strayBegins.isEmpty() || !strayEnds.isEmpty(); }
 };
 
+// Misplaced means a table header ([x] or [[x]]) stands above the block, so its
+// keys belong to that table; comments and root keys above leave them at the root.
 BlockLayout locateBlocks(const ConfigDocument &doc, const SandboxPolicy &policy);
 
 } // namespace SandboxDoctor

@@ -76,6 +76,25 @@ private slots:
                                     << 6;
         QTest::newRow("misplaced") << QByteArray("[permissions.x]\na = 1\n" + WwBlock) << BlockState::Misplaced
                                    << "block-misplaced" << 3;
+        QTest::newRow("misplaced under [[array]]") << QByteArray("[[arr]]\nv = 1\n\n" + WwBlock)
+                                                   << BlockState::Misplaced << "block-misplaced" << 4;
+        QTest::newRow("misplaced below a header, comments between")
+            << QByteArray("# top\nm = 1\n[tui]\n# about the block\n\n" + WwBlock) << BlockState::Misplaced
+            << "block-misplaced" << 6;
+        // Only a table header above the block moves its keys out of the root.
+        QTest::newRow("comments above") << QByteArray("# my codex settings\n\n" + WwBlock + "model = \"o3\"\n")
+                                        << BlockState::Current << "" << 0;
+        QTest::newRow("blank lines and comments above")
+            << QByteArray("\n\n# one\n\n# two\n\n\n" + WwBlock + "\n[tui]\nx = 1\n") << BlockState::Current << ""
+            << 0;
+        QTest::newRow("root keys above") << QByteArray("model = \"o3\"\n# c\napproval_policy = \"never\"\n" + WwBlock
+                                                       + "[tui]\nx = 1\n")
+                                         << BlockState::Current << "" << 0;
+        QTest::newRow("dotted and multi-line keys above")
+            << QByteArray("tools.web_search = true\nnotes = '''\n[not.a.header]\n'''\n" + WwBlock)
+            << BlockState::Current << "" << 0;
+        QTest::newRow("stale below comments") << QByteArray("# c\n\n" + FullBlock) << BlockState::Stale
+                                              << "block-stale" << 4;
         QTest::newRow("marker in a string is no block")
             << QByteArray("s = '''\n" + WwBlock + "'''\n") << BlockState::Absent << "block-absent" << 0;
     }
@@ -95,6 +114,52 @@ private slots:
         const Finding *f = findingWith(a.findings, QLatin1String(code.toLatin1()));
         QVERIFY(f);
         QCOMPARE(f->line, line);
+        QVERIFY(!f->fix.isEmpty());
+    }
+
+    // The false alarm this guards against: a block under the user's own comments
+    // was an error (red in the GUI, exit 1 from status) though Codex reads its keys.
+    void analyze_blockBelowCommentsOrKeys_hasNoErrorButApplyStillPutsItFirst_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::newRow("comments") << QByteArray("# my codex settings\n\n" + WwBlock + "model = \"o3\"\n");
+        QTest::newRow("blank lines and comments") << QByteArray("\n# a\n\n\n# b\n" + WwBlock);
+        QTest::newRow("a root key") << QByteArray("model = \"o3\"\n\n" + WwBlock + "\n[tui]\nx = 1\n");
+    }
+
+    void analyze_blockBelowCommentsOrKeys_hasNoErrorButApplyStillPutsItFirst()
+    {
+        QFETCH(QByteArray, input);
+        const ConfigAnalysis a = analyzeConfig(input, true, workspaceWrite());
+        QCOMPARE(a.block, BlockState::Current);
+        QVERIFY(a.findings.isEmpty());
+        QCOMPARE(worstSeverity(a.findings), Severity::Info);
+
+        // apply agrees with the daemon, which always writes the block first.
+        const auto edit = proposeEdit(input, workspaceWrite());
+        QVERIFY(edit);
+        QVERIFY(edit->changed);
+        QCOMPARE(edit->after, DaemonReference::rewrite(input, workspaceWrite()));
+        const Finding *note = findingWith(edit->notes, FindingCode::BlockMisplaced);
+        QVERIFY(note);
+        QCOMPARE(note->severity, Severity::Info);
+        QVERIFY(note->message.contains(QLatin1String("daemon")));
+        QVERIFY(note->message.contains(QLatin1String("No table header")));
+        for (const Finding &n : edit->notes)
+            QCOMPARE(n.severity, Severity::Info);
+    }
+
+    void analyze_misplaced_isErrorNamingTheTableAndItsLine()
+    {
+        const ConfigAnalysis a = analyzeConfig("model = \"o3\"\n\n[ mcp_servers.x ] # mine\ncommand = \"c\"\n\n"
+                                               + WwBlock,
+                                               true, workspaceWrite());
+        QCOMPARE(a.block, BlockState::Misplaced);
+        const Finding *f = findingWith(a.findings, FindingCode::BlockMisplaced);
+        QVERIFY(f);
+        QCOMPARE(f->severity, Severity::Error);
+        QCOMPARE(f->line, 6);
+        QVERIFY2(f->message.contains(QLatin1String("[ mcp_servers.x ] (line 3)")), qPrintable(f->message));
         QVERIFY(!f->fix.isEmpty());
     }
 

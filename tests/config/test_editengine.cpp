@@ -152,6 +152,11 @@ private slots:
         QTest::newRow("block appended at the end") << QByteArray("[permissions.x]\na = 1\n\n" + WwBlock);
         QTest::newRow("two blocks") << QByteArray(WwBlock + "\nmodel = 1\n" + FullBlock);
         QTest::newRow("no final newline") << QByteArray("a = 1\n[b]\nc = 2");
+        QTest::newRow("comments above the block") << QByteArray("# my codex settings\n\n" + WwBlock
+                                                                + "model = \"o3\"\n");
+        QTest::newRow("blank lines and comments above the block")
+            << QByteArray("\n\n# one\n\n# two\n" + FullBlock + "\n\n[tui]\nx = 1\n");
+        QTest::newRow("root keys above the block") << QByteArray("model = \"o3\"\n# c\n" + WwBlock + "\n[t]\ny = 2\n");
     }
 
     // Where the daemon gets a file right: the same non-blank lines; and after our
@@ -167,6 +172,50 @@ private slots:
             const auto edit = proposeEdit(ours, policy);
             QVERIFY(!hasFinding(edit->notes, FindingCode::DaemonWillCorrupt));
         }
+    }
+
+    // Not misplaced (no table header above), yet moved to the top: the daemon
+    // puts its block first on every run, and our result must be one it leaves alone.
+    void propose_blockBelowComments_movesToTopWithInfoNote()
+    {
+        const QByteArray input = "# my codex settings\n\n" + WwBlock + "model = \"o3\"\n";
+        const auto edit = proposeEdit(input, workspaceWrite());
+        QVERIFY(edit);
+        QCOMPARE(edit->after, WwBlock + "\n# my codex settings\n\nmodel = \"o3\"\n");
+        QCOMPARE(edit->after, DaemonReference::rewrite(input, workspaceWrite()));
+        QCOMPARE(DaemonReference::rewrite(edit->after, workspaceWrite()), edit->after);
+        QCOMPARE(edit->notes.size(), 1);
+        QCOMPARE(edit->notes.constFirst().code, QString(FindingCode::BlockMisplaced));
+        QCOMPARE(edit->notes.constFirst().severity, Severity::Info);
+        QCOMPARE(edit->notes.constFirst().line, 3);
+        QVERIFY(edit->notes.constFirst().message.contains(QLatin1String("from line 1")));
+        QCOMPARE(propose(input), edit->after);
+    }
+
+    void propose_positionNote_onlyWhenSomethingStaysAbove()
+    {
+        // The block opens the file: nothing to move.
+        const auto first = proposeEdit(WwBlock + "\nm = 1\n", workspaceWrite());
+        QVERIFY(first);
+        QVERIFY(!first->changed);
+        QVERIFY(first->notes.isEmpty());
+        // Only blank lines above: they go, as the daemon trims them.
+        const auto blank = proposeEdit("\n\n" + WwBlock + "\nm = 1\n", workspaceWrite());
+        QVERIFY(blank);
+        QCOMPARE(blank->after, WwBlock + "\nm = 1\n");
+        QVERIFY(blank->notes.isEmpty());
+        // Only a legacy key above: it goes into the block, so nothing is moved past.
+        const auto legacy = proposeEdit("sandbox_mode = \"read-only\"\n" + WwBlock + "\nm = 1\n", workspaceWrite());
+        QVERIFY(legacy);
+        QCOMPARE(legacy->after, WwBlock + "\nm = 1\n");
+        QVERIFY(hasFinding(legacy->notes, FindingCode::LegacyDirective));
+        QVERIFY(!hasFinding(legacy->notes, FindingCode::BlockMisplaced));
+        // A stale block under a comment: updated and moved, each said once.
+        const auto stale = proposeEdit("# mine\n" + FullBlock, workspaceWrite());
+        QVERIFY(stale);
+        QCOMPARE(stale->after, WwBlock + "\n# mine\n");
+        QVERIFY(hasFinding(stale->notes, FindingCode::BlockStale));
+        QVERIFY(hasFinding(stale->notes, FindingCode::BlockMisplaced));
     }
 
     void trap_sandboxTableKeepsWritableRoots_data()
@@ -310,6 +359,8 @@ private slots:
             << QByteArray(WwBlock + "\n[permissions.x]\na = 1\n\n");
         QTest::newRow("misplaced in the middle")
             << QByteArray("m = 1\n[t]\n" + FullBlock + "\nx = 2\n") << QByteArray(WwBlock + "\nm = 1\n[t]\nx = 2\n");
+        QTest::newRow("misplaced under [[array]] and a comment")
+            << QByteArray("[[arr]]\nv = 1\n# mine\n" + WwBlock) << QByteArray(WwBlock + "\n[[arr]]\nv = 1\n# mine\n");
     }
 
     void damaged_blocksAreRepaired()
