@@ -17,7 +17,6 @@ using namespace SandboxDoctor::Ui;
 
 namespace {
 
-constexpr int Timeout = 30000;
 const QSize DefaultSize(1180, 840);  // MainWindow's first-run size
 
 // A size that differs from the default and fits the screen (1920x1200 here,
