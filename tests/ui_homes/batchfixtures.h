@@ -39,6 +39,17 @@ inline QMap<QString, QByteArray> snapshot(const QString &home)
     return entries;
 }
 
+using HomeSnapshots = QMap<QString, QMap<QString, QByteArray>>;
+
+// snapshot() of each home, keyed by its path: what a batch test compares after.
+inline HomeSnapshots snapshotHomes(const QStringList &homes)
+{
+    HomeSnapshots snapshots;
+    for (const QString &home : homes)
+        snapshots.insert(home, snapshot(home));
+    return snapshots;
+}
+
 // Holds a batch's worker right after its Nth home (a direct connection to
 // HomeBatch::progress runs on the worker, before it looks at the cancel flag
 // again), so a test can act in the GUI thread at a known point. Never holds

@@ -86,7 +86,7 @@ private:
     QStringList makeBatchRoot();
     bool selectAllHomes(HomesPage &page, int expected);
     // The homes whose snapshot differs from before; every other one is byte-identical.
-    static QStringList changedHomes(const QMap<QString, QMap<QString, QByteArray>> &before);
+    static QStringList changedHomes(const HomeSnapshots &before);
     static void verifyIdle(HomesPage &page);
     static QStringList tableOrder(HomesPage &page);  // the homes' paths as the table lists them
     static QStringList sorted(QStringList paths) { paths.sort(); return paths; }
@@ -543,7 +543,7 @@ bool TestHomesPage::selectAllHomes(HomesPage &page, int expected)
     return page.view()->selectionModel()->selectedRows().size() == expected;
 }
 
-QStringList TestHomesPage::changedHomes(const QMap<QString, QMap<QString, QByteArray>> &before)
+QStringList TestHomesPage::changedHomes(const HomeSnapshots &before)
 {
     QStringList changed;
     for (auto it = before.cbegin(); it != before.cend(); ++it) {
@@ -578,9 +578,7 @@ void TestHomesPage::homesPage_repairBatch_cancelButtonStopsBetweenHomes()
 {
     const QStringList homes = makeBatchRoot();
     QCOMPARE(homes.size(), BatchHomes);
-    QMap<QString, QMap<QString, QByteArray>> before;
-    for (const QString &home : homes)
-        before.insert(home, snapshot(home));
+    const HomeSnapshots before = snapshotHomes(homes);
 
     auto page = makePage();
     page->activateWindow();
@@ -655,9 +653,7 @@ void TestHomesPage::homesPage_applyBatch_escapeStopsBetweenHomes()
 {
     const QStringList homes = makeBatchRoot();
     QCOMPARE(homes.size(), BatchHomes);
-    QMap<QString, QMap<QString, QByteArray>> before;
-    for (const QString &home : homes)
-        before.insert(home, snapshot(home));
+    const HomeSnapshots before = snapshotHomes(homes);
 
     auto page = makePage();
     page->activateWindow();
@@ -692,9 +688,7 @@ void TestHomesPage::homesPage_repairBatch_cancelAtFirstReportLeavesTheRestByteId
 {
     const QStringList homes = makeBatchRoot();
     QCOMPARE(homes.size(), BatchHomes);
-    QMap<QString, QMap<QString, QByteArray>> before;
-    for (const QString &home : homes)
-        before.insert(home, snapshot(home));
+    const HomeSnapshots before = snapshotHomes(homes);
 
     auto page = makePage();
     QVERIFY(selectAllHomes(*page, BatchHomes));
@@ -722,9 +716,7 @@ void TestHomesPage::homesPage_applyBatch_runsToTheEndAndReportsAllDone()
 {
     const QStringList homes = makeBatchRoot();
     QCOMPARE(homes.size(), BatchHomes);
-    QMap<QString, QMap<QString, QByteArray>> before;
-    for (const QString &home : homes)
-        before.insert(home, snapshot(home));
+    const HomeSnapshots before = snapshotHomes(homes);
 
     auto page = makePage();
     QVERIFY(selectAllHomes(*page, BatchHomes));
