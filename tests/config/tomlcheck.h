@@ -64,8 +64,33 @@ inline std::optional<QVariantMap> parse(QByteArray bytes, QString *error = nullp
     }
 }
 
-// Takes sandbox_mode (and a misplaced block's network_access) out of `table` and its sub-tables.
-inline void stripTrapped(QVariantMap &table)
+// Calls visit(key, child) for each table directly under `table`, tables inside
+// arrays included, and stores what it leaves in the child.
+template <typename Visit>
+inline void forEachSubTable(QVariantMap &table, Visit visit)
+{
+    for (auto it = table.begin(); it != table.end(); ++it) {
+        if (it.value().typeId() == QMetaType::QVariantMap) {
+            QVariantMap child = it.value().toMap();
+            visit(it.key(), child);
+            it.value() = child;
+        } else if (it.value().typeId() == QMetaType::QVariantList) {
+            QVariantList list = it.value().toList();
+            for (QVariant &v : list) {
+                if (v.typeId() == QMetaType::QVariantMap) {
+                    QVariantMap child = v.toMap();
+                    visit(it.key(), child);
+                    v = child;
+                }
+            }
+            it.value() = list;
+        }
+    }
+}
+
+// Takes sandbox_mode (and a misplaced block's network_access) out of `table` and
+// its sub-tables, except the sub-table named `kept` (if any).
+inline void stripTrapped(QVariantMap &table, const QString &kept = QString())
 {
     table.remove(QStringLiteral("sandbox_mode"));
     if (table.value(QStringLiteral("sandbox_workspace_write")).typeId() == QMetaType::QVariantMap) {
@@ -73,81 +98,26 @@ inline void stripTrapped(QVariantMap &table)
         sww.remove(QStringLiteral("network_access"));
         table.insert(QStringLiteral("sandbox_workspace_write"), sww);
     }
-    for (auto it = table.begin(); it != table.end(); ++it) {
-        if (it.value().typeId() == QMetaType::QVariantMap) {
-            QVariantMap child = it.value().toMap();
+    forEachSubTable(table, [&kept](const QString &key, QVariantMap &child) {
+        if (kept.isNull() || key != kept)
             stripTrapped(child);
-            it.value() = child;
-        } else if (it.value().typeId() == QMetaType::QVariantList) {
-            QVariantList list = it.value().toList();
-            for (QVariant &v : list) {
-                if (v.typeId() == QMetaType::QVariantMap) {
-                    QVariantMap child = v.toMap();
-                    stripTrapped(child);
-                    v = child;
-                }
-            }
-            it.value() = list;
-        }
-    }
+    });
 }
 
 // Empty tables hold no value: drop them (recursively) on both sides.
 inline void pruneEmpty(QVariantMap &table)
 {
-    for (auto it = table.begin(); it != table.end();) {
-        if (it.value().typeId() == QMetaType::QVariantMap) {
-            QVariantMap child = it.value().toMap();
-            pruneEmpty(child);
-            if (child.isEmpty()) {
-                it = table.erase(it);
-                continue;
-            }
-            it.value() = child;
-        } else if (it.value().typeId() == QMetaType::QVariantList) {
-            QVariantList list = it.value().toList();
-            for (QVariant &v : list) {
-                if (v.typeId() == QMetaType::QVariantMap) {
-                    QVariantMap child = v.toMap();
-                    pruneEmpty(child);
-                    v = child;
-                }
-            }
-            it.value() = list;
-        }
-        ++it;
-    }
+    forEachSubTable(table, [](const QString &, QVariantMap &child) { pruneEmpty(child); });
+    table.removeIf([](QVariantMap::iterator it) {
+        return it.value().typeId() == QMetaType::QVariantMap && it.value().toMap().isEmpty();
+    });
 }
 
 // Root sandbox_mode, root sandbox_workspace_write.network_access, sandbox_mode in
 // any table outside profiles; then empty tables.
 inline QVariantMap withoutManagedKeys(QVariantMap root)
 {
-    root.remove(QStringLiteral("sandbox_mode"));
-    if (root.value(QStringLiteral("sandbox_workspace_write")).typeId() == QMetaType::QVariantMap) {
-        QVariantMap sww = root.value(QStringLiteral("sandbox_workspace_write")).toMap();
-        sww.remove(QStringLiteral("network_access"));
-        root.insert(QStringLiteral("sandbox_workspace_write"), sww);
-    }
-    for (auto it = root.begin(); it != root.end(); ++it) {
-        if (it.key() == QLatin1String("profiles"))
-            continue;
-        if (it.value().typeId() == QMetaType::QVariantMap) {
-            QVariantMap child = it.value().toMap();
-            stripTrapped(child);
-            it.value() = child;
-        } else if (it.value().typeId() == QMetaType::QVariantList) {
-            QVariantList list = it.value().toList();
-            for (QVariant &v : list) {
-                if (v.typeId() == QMetaType::QVariantMap) {
-                    QVariantMap child = v.toMap();
-                    stripTrapped(child);
-                    v = child;
-                }
-            }
-            it.value() = list;
-        }
-    }
+    stripTrapped(root, QStringLiteral("profiles"));
     pruneEmpty(root);
     return root;
 }
