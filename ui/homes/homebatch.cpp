@@ -51,7 +51,6 @@ void HomeBatch::wait()
 HomeBatchResult HomeBatch::run()
 {
     HomeBatchResult result;
-    result.total = total();
     for (const HomeJobTarget &target : m_targets) {
         // The only place a cancel is honoured: before a home, never inside its write.
         if (m_cancel.load()) {
@@ -59,7 +58,7 @@ HomeBatchResult HomeBatch::run()
             continue;
         }
         result.outcomes << m_step(target);
-        emit progress(int(result.outcomes.size()), result.total);
+        emit progress(int(result.outcomes.size()), total());
     }
     // Inspect after every write, against one fresh read of the shared home
     // (a repair may have made its sessions folder). Homes left untouched

@@ -15,8 +15,8 @@ struct HomeBatchResult final
 {
     QList<HomeJobOutcome> outcomes;  // the homes written, in order, each inspected again
     QStringList untouched;           // the homes a cancel left as they were, in order
-    int total = 0;
 
+    int total() const { return int(outcomes.size() + untouched.size()); }
     bool stopped() const { return !untouched.isEmpty(); }
 };
 

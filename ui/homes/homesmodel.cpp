@@ -4,6 +4,8 @@
 
 #include <QTimer>
 
+#include <utility>
+
 namespace SandboxDoctor::Ui {
 
 namespace {
@@ -170,7 +172,15 @@ void HomesModel::replace(const HomeReport &report)
         flush();
         return;
     }
-    m_reports[row] = report;
+    // A home inspected on its own (after a write) cannot know the workspace and
+    // task names the scan's walk gave it: the row keeps those.
+    const HomeReport &old = m_reports.at(row);
+    HomeReport updated = report;
+    if (updated.workspace.isEmpty() && updated.task.isEmpty()) {
+        updated.workspace = old.workspace;
+        updated.task = old.task;
+    }
+    m_reports[row] = std::move(updated);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

@@ -37,7 +37,8 @@ public:
     void append(const SandboxDoctor::HomeReport &report);
     // Inserts every buffered report now.
     void flush();
-    // Replaces the row of the same path (after a repair), or appends it.
+    // Replaces the row of the same path (after a repair), keeping its workspace
+    // and task names when the new report has none; or appends it.
     void replace(const SandboxDoctor::HomeReport &report);
     void clear();
 

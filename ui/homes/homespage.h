@@ -108,6 +108,7 @@ private:
     void runBatch(const QList<HomeJobTarget> &targets, std::function<HomeJobOutcome(const HomeJobTarget &)> step,
                   const BatchWords &words);
     void onBatchProgress(int done, int total);
+    QString stoppingText() const;  // the progress line once Cancel was asked
     void finishBatch();
     void selectPaths(const QStringList &paths);
     void cancelRunning();  // the Cancel button and Esc: the scan or the batch

@@ -161,6 +161,11 @@ void HomesPage::runBatch(const QList<HomeJobTarget> &targets,
     m_batch->start();
 }
 
+QString HomesPage::stoppingText() const
+{
+    return tr("Stopping after the home being written…");
+}
+
 bool HomesPage::isBatchRunning() const
 {
     return m_batch != nullptr;
@@ -173,7 +178,7 @@ void HomesPage::cancelBatch()
     m_batch->cancel();
     // Cancel is disabled now (asked once): keep the keyboard in the table, not wherever Qt moves focus.
     const bool cancelHadFocus = focusWidget() == m_cancelButton;
-    setBusyText(tr("Stopping after the home being written…"), m_progress->value(), m_batch->total());
+    setBusyText(stoppingText(), m_progress->value(), m_batch->total());
     updateActions();
     if (cancelHadFocus)
         m_view->setFocus(Qt::OtherFocusReason);
@@ -183,7 +188,7 @@ void HomesPage::onBatchProgress(int done, int total)
 {
     if (!m_batch)
         return;  // a late report of a batch already summed up
-    const QString text = m_batch->isCancelRequested() ? tr("Stopping after the home being written…")
+    const QString text = m_batch->isCancelRequested() ? stoppingText()
                                                       : m_batchWords.running.arg(done).arg(homesCount(total));
     setBusyText(text, done, total);
     emit batchProgress(done, total);
@@ -203,15 +208,7 @@ void HomesPage::finishBatch()
 
     QStringList failures;
     for (const HomeJobOutcome &outcome : result.outcomes) {
-        // The table shows each written home as it is now, under the names the
-        // scan's walk gave it (inspecting one home alone cannot know them).
-        HomeReport report = outcome.report;
-        const int row = m_model->rowOf(report.path);
-        if (row >= 0 && report.workspace.isEmpty() && report.task.isEmpty()) {
-            report.workspace = m_model->report(row).workspace;
-            report.task = m_model->report(row).task;
-        }
-        m_model->replace(report);
+        m_model->replace(outcome.report);  // the home as it is now, under the scan's names
         if (!outcome.ok)
             failures << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(outcome.path), outcome.summary);
     }
@@ -233,7 +230,7 @@ void HomesPage::finishBatch()
         const QStringList left = result.untouched;
         m_messages->showMessage(failures.isEmpty() ? MessageBar::Kind::Warning : MessageBar::Kind::Error, text,
                                 tr("Select the %1 not touched").arg(untouched), [this, left]() { selectPaths(left); });
-        m_progressLabel->setText(tr("Stopped after %1 of %2").arg(attempted).arg(homesCount(result.total)));
+        m_progressLabel->setText(tr("Stopped after %1 of %2").arg(attempted).arg(homesCount(result.total())));
     } else if (failures.isEmpty()) {
         QString text = tr("%1 %2.").arg(m_batchWords.title, homesCount(succeeded));
         if (attempted == 1)
