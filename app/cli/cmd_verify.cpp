@@ -174,7 +174,7 @@ int run(CliContext &context, const QCommandLineParser &parser)
         return context.fail(input.error());
 
     CodexCommand command;
-    command.program = codex.askedBinary.isEmpty() ? codex.path : codex.askedBinary;
+    command.program = codex.program();
     command.environment = context.environment();
     const QString wrapper = parser.value(QStringLiteral("doctor-wrapper")).trimmed();
     if (!wrapper.isEmpty())

@@ -23,6 +23,10 @@ struct CodexInstall final
     QString raw;                      // the line the version was read from
     QString askedBinary;              // what was run: the native binary behind an npm shim
     std::optional<Error> error;       // not found, timed out, exited with N (stderr), needs node
+
+    // The program to run for this install: the native binary when one was found
+    // behind an npm shim (it needs no node), else the path as found.
+    QString program() const { return askedBinary.isEmpty() ? path : askedBinary; }
 };
 
 struct CodexDetection final

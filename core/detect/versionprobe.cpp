@@ -158,7 +158,7 @@ Error VersionProbe::needsNodeError() const
 
 CodexInstall VersionProbe::interpret(CodexInstall install, const ProcessOutcome &outcome)
 {
-    const QString asked = install.askedBinary.isEmpty() ? install.path : install.askedBinary;
+    const QString asked = install.program();
     const QString command = QLatin1Char('`') + QDir::toNativeSeparators(asked) + QLatin1String(" --version`");
     switch (outcome.status) {
     case ProcessOutcome::Status::TimedOut:

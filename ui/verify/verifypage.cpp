@@ -227,8 +227,7 @@ void VerifyPage::updateCurrency()
     if (!session() || !session()->diagnosis())
         return;  // judged again once the new analysis is in
     const Diagnosis &now = *session()->diagnosis();
-    const auto &chosen = now.codex.chosen;
-    const QString program = !chosen ? QString() : chosen->askedBinary.isEmpty() ? chosen->path : chosen->askedBinary;
+    const QString program = now.codex.chosen ? now.codex.chosen->program() : QString();
 
     // The notice is put up again only when it says something new, so one
     // the user dismissed is not forced back by every re-analysis.
@@ -275,7 +274,7 @@ Expected<CodexCommand> VerifyPage::codexCommand() const
         return notReady(reason, tr("Refresh once Codex and config.toml are in place."));
     const CodexInstall &codex = *session()->diagnosis()->codex.chosen;
     CodexCommand command;
-    command.program = codex.askedBinary.isEmpty() ? codex.path : codex.askedBinary;
+    command.program = codex.program();
     command.environment = session()->options().detect.environment;
     return command;
 }
