@@ -51,6 +51,20 @@ private:
         return r;
     }
 
+    // A DNS probe of localhost (loopback only) inside and outside Codex's sandbox.
+    SandboxProbeRequest probeRequest(const QByteArray &config, const SandboxPolicy &p) const
+    {
+        SandboxProbeRequest r;
+        r.codex.program = m_codex;
+        r.probeProgram = m_cli;
+        r.host = QStringLiteral("localhost");
+        r.configBytes = config;
+        r.policy = p;
+        r.platform = Platform::Linux;
+        r.scratchBase = m_base;
+        return r;
+    }
+
     const VerifyResult &result(const QString &name)
     {
         return m_results.at(name);
@@ -222,15 +236,8 @@ private slots:
 
     void probe_apiInsideWorkspaceSandboxDeniesSockets()
     {
-        SandboxProbeRequest r;
-        r.codex.program = m_codex;
-        r.probeProgram = m_cli;
-        r.host = QStringLiteral("localhost");
-        r.configBytes = "sandbox_mode = \"workspace-write\"\n";
-        r.policy = policy(SandboxMode::WorkspaceWrite, false);
-        r.platform = Platform::Linux;
-        r.scratchBase = m_base;
-        const SandboxProbeReport report = SandboxProbeRunner::runBlocking(r);
+        const SandboxProbeReport report =
+            SandboxProbeRunner::runBlocking(probeRequest("sandbox_mode = \"workspace-write\"\n", policy(SandboxMode::WorkspaceWrite, false)));
         QCOMPARE(report.style, std::optional<SandboxStyle>(SandboxStyle::Profile));
         QVERIFY2(report.outside.ran && report.inside.ran, qPrintable(report.summary));
         QCOMPARE(report.outside.result.connect, DnsProbeResult::Connect::Connected);
@@ -241,15 +248,8 @@ private slots:
 
     void probe_apiDangerFullAccessLetsSocketsThrough()
     {
-        SandboxProbeRequest r;
-        r.codex.program = m_codex;
-        r.probeProgram = m_cli;
-        r.host = QStringLiteral("localhost");
-        r.configBytes = "sandbox_mode = \"danger-full-access\"\n";
-        r.policy = policy(SandboxMode::DangerFullAccess, false);
-        r.platform = Platform::Linux;
-        r.scratchBase = m_base;
-        const SandboxProbeReport report = SandboxProbeRunner::runBlocking(r);
+        const SandboxProbeReport report =
+            SandboxProbeRunner::runBlocking(probeRequest("sandbox_mode = \"danger-full-access\"\n", policy(SandboxMode::DangerFullAccess, false)));
         QVERIFY2(report.inside.ran, qPrintable(report.summary));
         QCOMPARE(report.inside.result.resolve, DnsProbeResult::Resolve::Resolved);
         QCOMPARE(report.inside.result.connect, DnsProbeResult::Connect::Connected);
