@@ -51,4 +51,18 @@ struct Error final
     }
 };
 
+// An error about a whole file or folder (no line), the shape most file checks report.
+inline Error fileError(Error::Kind kind, QString message, QString path, QString hint)
+{
+    return Error{kind, std::move(message), std::move(path), 0, 0, std::move(hint)};
+}
+inline Error refusedError(QString message, QString path, QString hint)
+{
+    return fileError(Error::Kind::Refused, std::move(message), std::move(path), std::move(hint));
+}
+inline Error ioError(QString message, QString path, QString hint)
+{
+    return fileError(Error::Kind::Io, std::move(message), std::move(path), std::move(hint));
+}
+
 } // namespace SandboxDoctor

@@ -16,11 +16,6 @@ namespace SandboxDoctor {
 
 namespace {
 
-Error refused(QString message, QString path, QString hint)
-{
-    return Error{Error::Kind::Refused, std::move(message), std::move(path), 0, 0, std::move(hint)};
-}
-
 bool isSha256Hex(const QByteArray &hex)
 {
     if (hex.size() != 64)
@@ -48,14 +43,14 @@ std::optional<Error> checkWritable(const QString &writePath, bool exists)
     const QFileInfo file(writePath);
     const QFileInfo folder(file.absolutePath());
     if (!folder.isDir())
-        return refused(QStringLiteral("The folder config.toml points into does not exist."), folder.filePath(),
+        return refusedError(QStringLiteral("The folder config.toml points into does not exist."), folder.filePath(),
                        QStringLiteral("Fix the symbolic link or create the folder, then run again."));
     if (exists && lockedByMode(file))
-        return refused(QStringLiteral("config.toml is read-only."), writePath,
+        return refusedError(QStringLiteral("config.toml is read-only."), writePath,
                        QStringLiteral("Nothing was changed. If you do want it edited, make it writable "
                                       "(chmod u+w) and run again."));
     if (lockedByMode(folder))
-        return refused(QStringLiteral("The folder that holds config.toml is read-only, so it cannot be replaced "
+        return refusedError(QStringLiteral("The folder that holds config.toml is read-only, so it cannot be replaced "
                                       "safely."),
                        folder.filePath(),
                        QStringLiteral("Nothing was changed. Make the folder writable (chmod u+w) and run again."));
@@ -66,7 +61,7 @@ Expected<QByteArray> readBackup(const BackupInfo &backup)
 {
     QFile file(backup.path);
     if (QFileInfo(backup.path).size() > MaxConfigBytes)
-        return refused(QStringLiteral("The backup is larger than a config.toml may be."), backup.path,
+        return refusedError(QStringLiteral("The backup is larger than a config.toml may be."), backup.path,
                        QStringLiteral("Look at it by hand; it is not a config this tool wrote."));
     if (!file.open(QIODevice::ReadOnly))
         return Error{Error::Kind::Io, QStringLiteral("Cannot read the backup: %1.").arg(file.errorString()),
@@ -103,7 +98,7 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
     const ConfigSnapshot &before = result.before;
 
     if (!options.expectSha256.isEmpty() && options.expectSha256.toLower() != before.sha256Hex())
-        return refused(QStringLiteral("config.toml changed since the preview (expected sha256 %1, found %2).")
+        return refusedError(QStringLiteral("config.toml changed since the preview (expected sha256 %1, found %2).")
                            .arg(QString::fromLatin1(options.expectSha256.toLower()),
                                 QString::fromLatin1(before.sha256Hex())),
                        before.path,
@@ -141,7 +136,7 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
     // (Compared byte for byte: hashing 1 MiB again costs more than the compare.)
     if (!stillTheSame(before)) {
         dropBackup();
-        return refused(QStringLiteral("config.toml changed while the edit was being prepared."), before.path,
+        return refusedError(QStringLiteral("config.toml changed while the edit was being prepared."), before.path,
                        QStringLiteral("Nothing was written. Run the command again."));
     }
 
@@ -172,7 +167,7 @@ Expected<BackupInfo> restoreNewestBackup(const QString &codexHome)
         return current.error();
     const QList<BackupInfo> backups = findBackups(current->writePath);
     if (backups.isEmpty())
-        return refused(QStringLiteral("There is no backup of config.toml to restore."), current->writePath,
+        return refusedError(QStringLiteral("There is no backup of config.toml to restore."), current->writePath,
                        QStringLiteral("Backups (config.toml.bak-<time>) are made by apply unless --no-backup "
                                       "was given."));
     const BackupInfo newest = backups.first();

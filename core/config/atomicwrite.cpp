@@ -23,11 +23,6 @@ namespace SandboxDoctor {
 
 namespace {
 
-Error ioError(QString message, QString path, QString hint)
-{
-    return Error{Error::Kind::Io, std::move(message), std::move(path), 0, 0, std::move(hint)};
-}
-
 QString systemErrorText()
 {
 #ifdef Q_OS_UNIX

@@ -9,15 +9,6 @@
 
 namespace SandboxDoctor {
 
-namespace {
-
-Error refused(QString message, QString path, QString hint)
-{
-    return Error{Error::Kind::Refused, std::move(message), std::move(path), 0, 0, std::move(hint)};
-}
-
-} // namespace
-
 QByteArray sha256Hex(const QByteArray &bytes)
 {
     return QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex();
@@ -46,14 +37,14 @@ Expected<ConfigSnapshot> readConfig(const QString &codexHome)
         return snapshot;
     }
     if (target.isDir())
-        return refused(QStringLiteral("config.toml is a folder, not a file."), snapshot.writePath,
+        return refusedError(QStringLiteral("config.toml is a folder, not a file."), snapshot.writePath,
                        QStringLiteral("Move that folder away (Codex cannot use it either), then run again."));
     // A FIFO or device would block or never end; only a regular file is a config.
     if (!target.isFile())
-        return refused(QStringLiteral("config.toml is not a regular file."), snapshot.writePath,
+        return refusedError(QStringLiteral("config.toml is not a regular file."), snapshot.writePath,
                        QStringLiteral("Replace it with a regular file (or a link to one), then run again."));
     if (target.size() > MaxConfigBytes)
-        return refused(QStringLiteral("config.toml is %1 bytes, larger than the %2 MiB this tool accepts.")
+        return refusedError(QStringLiteral("config.toml is %1 bytes, larger than the %2 MiB this tool accepts.")
                            .arg(target.size())
                            .arg(MaxConfigBytes / (1024 * 1024)),
                        snapshot.writePath,
@@ -70,7 +61,7 @@ Expected<ConfigSnapshot> readConfig(const QString &codexHome)
         return Error{Error::Kind::Io, QStringLiteral("Reading config.toml failed: %1.").arg(file.errorString()),
                      snapshot.writePath, 0, 0, QStringLiteral("Check the disk and try again.")};
     if (bytes.size() > MaxConfigBytes)
-        return refused(QStringLiteral("config.toml is larger than the %1 MiB this tool accepts.")
+        return refusedError(QStringLiteral("config.toml is larger than the %1 MiB this tool accepts.")
                            .arg(MaxConfigBytes / (1024 * 1024)),
                        snapshot.writePath,
                        QStringLiteral("A Codex config is a few kilobytes; check what filled it before editing it."));

@@ -17,11 +17,6 @@ namespace SandboxDoctor::Detail {
 
 namespace {
 
-Error ioError(QString message, const QString &path, QString hint)
-{
-    return Error{Error::Kind::Io, std::move(message), path, 0, 0, std::move(hint)};
-}
-
 #ifdef Q_OS_WIN
 // A real symbolic link, where Windows grants one without privilege (Developer
 // Mode), as Go's os.Symlink in the daemon does. Not QFile::link: on Windows it
