@@ -25,14 +25,24 @@ std::optional<SandboxMode> parseSandboxMode(QStringView name)
 
 namespace {
 
+SandboxPolicy makePolicy(SandboxMode mode, bool networkAccess, QString reason, QString hint)
+{
+    SandboxPolicy policy;
+    policy.mode = mode;
+    policy.networkAccess = mode == SandboxMode::WorkspaceWrite && networkAccess;
+    policy.reason = std::move(reason);
+    policy.hint = std::move(hint);
+    return policy;
+}
+
 SandboxPolicy workspaceWrite(QString reason, QString hint)
 {
-    return {SandboxMode::WorkspaceWrite, true, std::move(reason), std::move(hint)};
+    return makePolicy(SandboxMode::WorkspaceWrite, true, std::move(reason), std::move(hint));
 }
 
 SandboxPolicy dangerFullAccess(QString reason, QString hint)
 {
-    return {SandboxMode::DangerFullAccess, false, std::move(reason), std::move(hint)};
+    return makePolicy(SandboxMode::DangerFullAccess, false, std::move(reason), std::move(hint));
 }
 
 SandboxPolicy macosPolicy(const PolicyInputs &in)
@@ -75,6 +85,19 @@ SandboxPolicy macosPolicy(const PolicyInputs &in)
             .arg(fixed));
 }
 
+QString windowsSandboxValue(WindowsSandboxSetting setting)
+{
+    switch (setting) {
+    case WindowsSandboxSetting::Elevated: return QStringLiteral("elevated");
+    case WindowsSandboxSetting::Unelevated: return QStringLiteral("unelevated");
+    case WindowsSandboxSetting::Mxc: return QStringLiteral("mxc");
+    case WindowsSandboxSetting::Absent:
+    case WindowsSandboxSetting::Invalid:
+    case WindowsSandboxSetting::Unreadable: break;
+    }
+    return {};
+}
+
 SandboxPolicy windowsPolicy(const PolicyInputs &in)
 {
     switch (in.windowsSandbox) {
@@ -87,17 +110,21 @@ SandboxPolicy windowsPolicy(const PolicyInputs &in)
                            "(or \"elevated\") to config.toml; the policy then becomes workspace-write."));
     case WindowsSandboxSetting::Elevated:
     case WindowsSandboxSetting::Unelevated:
+    case WindowsSandboxSetting::Mxc:
         return workspaceWrite(
-            QStringLiteral("[windows] sandbox = \"%1\" turns on Codex's native Windows sandbox, which "
+            QStringLiteral("[windows] sandbox = \"%1\" turns on Codex's native Windows sandbox%2, which "
                            "enforces workspace-write with network access.")
-                .arg(in.windowsSandbox == WindowsSandboxSetting::Elevated ? QStringLiteral("elevated")
-                                                                          : QStringLiteral("unelevated")),
+                .arg(windowsSandboxValue(in.windowsSandbox),
+                     in.windowsSandbox == WindowsSandboxSetting::Mxc
+                         ? QStringLiteral(" (mxc, Codex 0.160 and newer)")
+                         : QString()),
             QStringLiteral("Nothing to do."));
     case WindowsSandboxSetting::Invalid:
         return workspaceWrite(
             QStringLiteral("[windows] sandbox holds a value Codex does not accept, so Codex will refuse to "
                            "load config.toml; the policy fails closed to workspace-write."),
-            QStringLiteral("Set `sandbox` under `[windows]` to exactly \"elevated\" or \"unelevated\"."));
+            QStringLiteral("Set `sandbox` under `[windows]` to exactly \"elevated\", \"unelevated\" or (Codex "
+                           "0.160 and newer) \"mxc\"."));
     case WindowsSandboxSetting::Unreadable:
         return workspaceWrite(
             QStringLiteral("config.toml could not be read to find [windows] sandbox, so the policy fails "
@@ -107,19 +134,62 @@ SandboxPolicy windowsPolicy(const PolicyInputs &in)
     return workspaceWrite({}, {});
 }
 
-} // namespace
+SandboxPolicy linuxPolicy()
+{
+    return workspaceWrite(
+        QStringLiteral("Linux's sandbox (Landlock and seccomp) honours network_access, so workspace-write "
+                       "keeps the filesystem sandbox and lets commands reach the network."),
+        QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox."));
+}
 
-SandboxPolicy choosePolicy(const PolicyInputs &inputs)
+// The seed daemon's table: the product's default.
+SandboxPolicy seedPolicy(const PolicyInputs &inputs)
 {
     switch (inputs.platform) {
     case Platform::MacOS: return macosPolicy(inputs);
     case Platform::Windows: return windowsPolicy(inputs);
     case Platform::Linux: break;
     }
-    return workspaceWrite(
-        QStringLiteral("Linux's sandbox (Landlock and seccomp) honours network_access, so workspace-write "
-                       "keeps the filesystem sandbox and lets commands reach the network."),
-        QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox."));
+    return linuxPolicy();
+}
+
+// Today's daemon (v0.4.32): Linux by product decision (multica PR #6233), macOS
+// and Windows as in the seed's table.
+SandboxPolicy multicaTodayPolicy(const PolicyInputs &inputs)
+{
+    if (inputs.platform != Platform::Linux)
+        return seedPolicy(inputs);
+    return dangerFullAccess(
+        QStringLiteral("The multica daemon today runs Codex on Linux with danger-full-access by product decision "
+                       "(multica PR #6233): tasks use the daemon user's real home, and isolation comes from the "
+                       "machine, container or user the daemon runs as."),
+        QStringLiteral("To keep Codex's filesystem sandbox on Linux, choose the seed's table (workspace-write with "
+                       "network) in Settings, or --policy seed."));
+}
+
+SandboxPolicy customPolicy(const PolicyInputs &inputs)
+{
+    const std::optional<CustomMode> &custom = inputs.choice.customFor(inputs.platform);
+    if (!custom)
+        return seedPolicy(inputs);
+    const QString hint = QStringLiteral("This mode was chosen in the custom policy (Settings, or --policy custom:…).");
+    const QString reason = QStringLiteral("The custom policy sets %1 for %2.")
+                               .arg(customModeText(*custom), platformName(inputs.platform));
+    return makePolicy(custom->mode, custom->networkAccess, reason, hint);
+}
+
+} // namespace
+
+SandboxPolicy choosePolicy(const PolicyInputs &inputs)
+{
+    SandboxPolicy policy;
+    switch (inputs.choice.preset) {
+    case PolicyPreset::Seed: policy = seedPolicy(inputs); break;
+    case PolicyPreset::MulticaToday: policy = multicaTodayPolicy(inputs); break;
+    case PolicyPreset::Custom: policy = customPolicy(inputs); break;
+    }
+    policy.preset = inputs.choice.preset;
+    return policy;
 }
 
 } // namespace SandboxDoctor

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "common/platform.h"
+#include "common/policypreset.h"
+#include "common/sandboxmode.h"
 #include "common/version.h"
 
 #include <QString>
@@ -9,14 +11,10 @@
 
 namespace SandboxDoctor {
 
-enum class SandboxMode { ReadOnly, WorkspaceWrite, DangerFullAccess };
-
-QString sandboxModeName(SandboxMode mode);  // "read-only", "workspace-write", "danger-full-access"
-std::optional<SandboxMode> parseSandboxMode(QStringView name);
-
 // What `[windows] sandbox` holds in the config being edited. Codex accepts
-// exactly "elevated" or "unelevated"; anything else stops it from loading.
-enum class WindowsSandboxSetting { Absent, Elevated, Unelevated, Invalid, Unreadable };
+// exactly "elevated", "unelevated" or (0.160+) "mxc"; anything else stops it
+// from loading.
+enum class WindowsSandboxSetting { Absent, Elevated, Unelevated, Mxc, Invalid, Unreadable };
 
 struct PolicyInputs final
 {
@@ -24,6 +22,7 @@ struct PolicyInputs final
     std::optional<Version> codexVersion;        // nullopt: unknown or not found
     std::optional<Version> darwinFixedVersion;  // nullopt: no fixed release known (default)
     WindowsSandboxSetting windowsSandbox = WindowsSandboxSetting::Absent;
+    PolicyChoice choice;                        // the preset (default: the seed's table)
 };
 
 // The sandbox the managed block asks for, with why and what a person can do.
@@ -33,6 +32,7 @@ struct SandboxPolicy final
     bool networkAccess = true;  // meaningful only in workspace-write
     QString reason;
     QString hint;
+    PolicyPreset preset = PolicyPreset::Seed;  // the table it came from, for reports
 
     friend bool operator==(const SandboxPolicy &a, const SandboxPolicy &b)
     {
@@ -41,7 +41,8 @@ struct SandboxPolicy final
     friend bool operator!=(const SandboxPolicy &a, const SandboxPolicy &b) { return !(a == b); }
 };
 
-// The policy table of codex-facts.md ("Policy").
+// The policy for the platform, Codex version and `[windows] sandbox`, from the
+// chosen preset's table.
 SandboxPolicy choosePolicy(const PolicyInputs &inputs);
 
 } // namespace SandboxDoctor

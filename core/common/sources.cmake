@@ -1,5 +1,6 @@
 sandboxdoctor_core_area(common)
 target_sources(sandboxdoctor_core_common PRIVATE
+    common/boundedread.h common/boundedread.cpp
     common/error.h
     common/expected.h
     common/finding.h common/finding.cpp
@@ -7,5 +8,8 @@ target_sources(sandboxdoctor_core_common PRIVATE
     common/platform.h common/platform.cpp
     common/userhome.h common/userhome.cpp
     common/policy.h common/policy.cpp
+    common/policypreset.h common/policypreset.cpp
+    common/sandboxmode.h
+    common/sandboxsettings.h common/sandboxsettings.cpp
     common/version.h common/version.cpp
 )

@@ -35,6 +35,8 @@ WindowsSandboxSetting readWindowsSandboxSetting(const QByteArray &configBytes)
             return WindowsSandboxSetting::Elevated;
         if (text->get() == "unelevated")
             return WindowsSandboxSetting::Unelevated;
+        if (text->get() == "mxc")
+            return WindowsSandboxSetting::Mxc;
     }
     return WindowsSandboxSetting::Invalid;
 }

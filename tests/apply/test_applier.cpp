@@ -2,6 +2,7 @@
 #include "config/atomicwrite.h"
 #include "config/backups.h"
 #include "config/editplanner.h"
+#include "policytesting.h"
 
 #include <QDir>
 #include <QFile>
@@ -26,12 +27,12 @@ const QByteArray Plain = "model = \"o3\"\n\n[tui]\ntheme = \"dark\"\n";
 
 SandboxPolicy linuxPolicy()
 {
-    return choosePolicy({Platform::Linux, Version(0, 171, 0), std::nullopt, WindowsSandboxSetting::Absent});
+    return choosePolicy(policyInputs(Platform::Linux));
 }
 
 SandboxPolicy macPolicy()
 {
-    return choosePolicy({Platform::MacOS, Version(0, 171, 0), std::nullopt, WindowsSandboxSetting::Absent});
+    return choosePolicy(policyInputs(Platform::MacOS));
 }
 
 QByteArray readAll(const QString &path)

@@ -1,4 +1,5 @@
 #include "config/applier.h"
+#include "policytesting.h"
 
 #include <QDir>
 #include <QFile>
@@ -86,8 +87,7 @@ private slots:
             QVERIFY(file.open(QIODevice::WriteOnly));
             file.write(c.config);
             file.close();
-            const SandboxPolicy policy =
-                choosePolicy({c.platform, Version(0, 171, 0), std::nullopt, WindowsSandboxSetting::Absent});
+            const SandboxPolicy policy = choosePolicy(policyInputs(c.platform));
             const Expected<ApplyResult> applied = applyManagedBlock(home, policy, ApplyOptions{false, false, {}, 0});
             QVERIFY2(applied, qPrintable(c.name + QStringLiteral(": ") + (applied ? QString() : applied.error().toText())));
             QVERIFY2(applied->written, qPrintable(c.name));

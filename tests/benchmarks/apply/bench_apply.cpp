@@ -7,6 +7,7 @@
 #include "config/applier.h"
 #include "config/configfile.h"
 #include "config/editplanner.h"
+#include "policytesting.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -124,8 +125,7 @@ int main(int argc, char *argv[])
     };
 
     const QByteArray config = generateConfig(size);
-    const SandboxPolicy policy = choosePolicy({Platform::Linux, Version(0, 171, 0), std::nullopt,
-                                               WindowsSandboxSetting::Absent});
+    const SandboxPolicy policy = choosePolicy(policyInputs(Platform::Linux));
     QTemporaryDir home;
     const QString path = home.filePath(QStringLiteral("config.toml"));
 
