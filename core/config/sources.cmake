@@ -11,3 +11,4 @@ target_sources(sandboxdoctor_core_config PRIVATE
 )
 include(config/engine.cmake)
 include(config/io.cmake)
+include(config/effective.cmake)

@@ -1,0 +1,7 @@
+# The sandbox Codex will actually enforce: the effective sandbox by Codex
+# 0.171's rules and the values Codex refuses.
+target_sources(sandboxdoctor_core_config PRIVATE
+    config/effectivesandbox.h config/effectivesandbox_p.h config/effectivesandbox.cpp
+    config/configrefusals_p.h config/configrefusals.cpp
+    config/permissionprofiles_p.h config/permissionprofiles.cpp
+)

@@ -1,0 +1,291 @@
+// computeEffectiveSandbox: the sandbox Codex 0.171 enforces for a config.toml,
+// the setting (and line) that decided it, the `codex sandbox` options that
+// reproduce it, Codex's refusals in its own words, and the version note.
+// tests/config/test_effectivesandbox_realcodex.cpp holds the same table
+// against the real Codex.
+
+#include "config/effectivesandbox.h"
+
+#include "effectivecases.h"
+#include "testsupport.h"
+
+#include <QTest>
+
+using namespace SandboxDoctor;
+
+namespace {
+
+const std::optional<Version> Rules = Version(0, 171, 0);
+
+EffectiveSandbox effective(const QByteArray &config, std::optional<Version> version = Rules)
+{
+    return computeEffectiveSandbox(config, true, version);
+}
+
+SandboxPolicy policy(SandboxMode mode, bool network)
+{
+    return {mode, network, {}, {}};
+}
+
+} // namespace
+
+class TestEffectiveSandbox final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void table_data()
+    {
+        QTest::addColumn<int>("index");
+        for (int i = 0; i < EffectiveCases::cases().size(); ++i)
+            QTest::newRow(EffectiveCases::cases()[i].name) << i;
+    }
+
+    // Every row of the shared table, as the real Codex answered it.
+    void table()
+    {
+        QFETCH(int, index);
+        const EffectiveCases::Case &c = EffectiveCases::cases()[index];
+        const EffectiveSandbox e = effective(c.config);
+        if (c.refusal) {
+            QVERIFY2(e.refusal, qPrintable(e.sentence()));
+            QCOMPARE(e.refusal->message, QString::fromUtf8(c.refusal));
+            QCOMPARE(e.refusal->key, c.refusalIn ? QString::fromUtf8(c.refusalIn) : QString());
+            QVERIFY(e.refusal->codexWording);
+            QVERIFY(e.refusal->line > 0);
+            QVERIFY(!e.runs());
+        } else {
+            QVERIFY2(e.runs(), qPrintable(e.refusal->describe()));
+            QCOMPARE(filesystemSandboxName(e.filesystem), QString::fromLatin1(c.filesystem));
+            QCOMPARE(networkSandboxName(e.network), QString::fromLatin1(c.network));
+        }
+    }
+
+    void missingFile_isCodexsDefault()
+    {
+        const EffectiveSandbox e = computeEffectiveSandbox({}, false, Rules);
+        QVERIFY(e.runs());
+        QVERIFY(!e.exists);
+        QCOMPARE(e.decider, SandboxDecider::CodexDefault);
+        QCOMPARE(e.mode, SandboxMode::ReadOnly);
+        QCOMPARE(e.sentence(), QStringLiteral("Codex will run: filesystem restricted, network restricted — decided by "
+                                              "Codex's default (there is no config.toml)"));
+        QCOMPARE(e.settings.codexSandboxOptions(),
+                 QStringList({QStringLiteral("-c"), QStringLiteral("sandbox_mode=\"read-only\"")}));
+    }
+
+    void sandboxMode_namesItsLineAndTheNetworkLine()
+    {
+        const EffectiveSandbox e = effective("model = \"o3\"\nsandbox_mode = \"workspace-write\"\n\n"
+                                             "[sandbox_workspace_write]\nnetwork_access = true\n");
+        QCOMPARE(e.decider, SandboxDecider::SandboxMode);
+        QCOMPARE(e.decidedBy.key, QStringLiteral("sandbox_mode"));
+        QCOMPARE(e.decidedBy.value, QStringLiteral("\"workspace-write\""));
+        QCOMPARE(e.decidedBy.line, 2);
+        QCOMPARE(e.networkSetting.key, QStringLiteral("sandbox_workspace_write.network_access"));
+        QCOMPARE(e.networkSetting.line, 5);
+        QCOMPARE(e.sentence(), QStringLiteral("Codex will run: filesystem restricted, network enabled — decided by "
+                                              "sandbox_mode (line 2) and sandbox_workspace_write.network_access "
+                                              "(line 5)"));
+        QCOMPARE(e.settings.codexSandboxOptions(),
+                 QStringList({QStringLiteral("-c"), QStringLiteral("sandbox_mode=\"workspace-write\""),
+                              QStringLiteral("-c"), QStringLiteral("sandbox_workspace_write.network_access=true")}));
+        QVERIFY(e.ignored.isEmpty());
+    }
+
+    void sandboxMode_lineCountsAfterBomAndCrlf()
+    {
+        const EffectiveSandbox e = effective("\xEF\xBB\xBF# c\r\n\r\nsandbox_mode = \"danger-full-access\"\r\n");
+        QCOMPARE(e.decidedBy.line, 3);
+        QCOMPARE(e.sentence(), QStringLiteral("Codex will run: filesystem unrestricted, network enabled — decided by "
+                                              "sandbox_mode (line 3)"));
+    }
+
+    void networkAccess_outsideWorkspaceWrite_isIgnoredWithItsReason()
+    {
+        const EffectiveSandbox e = effective("sandbox_mode = \"read-only\"\nsandbox_workspace_write.network_access = true\n");
+        QCOMPARE(e.network, NetworkSandbox::Restricted);
+        QVERIFY(!e.networkSetting.isSet());
+        QCOMPARE(e.ignored.size(), 1);
+        QCOMPARE(e.ignored[0].setting.line, 2);
+        QVERIFY(e.ignored[0].reason.contains(QStringLiteral("only under sandbox_mode = \"workspace-write\"")));
+    }
+
+    void builtIn_beatsSandboxMode_whichIsListedAsIgnored()
+    {
+        const EffectiveSandbox e =
+            effective("# BEGIN multica-managed (do not edit; regenerated by daemon)\nsandbox_mode = "
+                      "\"danger-full-access\"\n# END multica-managed\n\ndefault_permissions = \":workspace\"\n");
+        QCOMPARE(e.decider, SandboxDecider::BuiltInProfile);
+        QCOMPARE(e.decidedBy.line, 5);
+        QCOMPARE(e.mode, SandboxMode::WorkspaceWrite);
+        QCOMPARE(e.settings.codexSandboxOptions(), QStringList({QStringLiteral("-P"), QStringLiteral(":workspace")}));
+        QCOMPARE(e.sentence(), QStringLiteral("Codex will run: filesystem restricted, network restricted — decided by "
+                                              "default_permissions = \":workspace\" (line 5)"));
+        QCOMPARE(e.ignored.size(), 1);
+        QCOMPARE(e.ignored[0].setting.key, QStringLiteral("sandbox_mode"));
+        QCOMPARE(e.ignored[0].setting.line, 2);
+    }
+
+    void profile_chainLinesAndTheNetworkLineThatDecided()
+    {
+        const EffectiveSandbox e = effective("default_permissions = \"work\"\n\n[permissions.base]\nextends = "
+                                             "\":read-only\"\nnetwork.enabled = true\n\n[permissions.work]\n"
+                                             "extends = \"base\"\n");
+        QCOMPARE(e.decider, SandboxDecider::PermissionProfile);
+        QCOMPARE(e.profileChain.size(), 2);
+        QCOMPARE(e.profileChain[0].name, QStringLiteral("work"));
+        QCOMPARE(e.profileChain[0].line, 7);
+        QCOMPARE(e.profileChain[0].extends.line, 8);
+        QVERIFY(!e.profileChain[0].network.isSet());
+        QCOMPARE(e.profileChain[1].name, QStringLiteral("base"));
+        QCOMPARE(e.profileChain[1].line, 3);
+        QCOMPARE(e.networkSetting.key, QStringLiteral("permissions.base.network.enabled"));
+        QCOMPARE(e.networkSetting.line, 5);
+        QCOMPARE(e.mode, SandboxMode::ReadOnly);
+        QCOMPARE(e.network, NetworkSandbox::Enabled);
+        QCOMPARE(e.settings.codexSandboxOptions(), QStringList({QStringLiteral("-P"), QStringLiteral("work")}));
+        QCOMPARE(e.decidedByText(),
+                 QStringLiteral("default_permissions = \"work\" (line 1), [permissions.work] (line 7) extends \"base\", "
+                                "[permissions.base] (line 3) extends \":read-only\", "
+                                "permissions.base.network.enabled = true (line 5)"));
+    }
+
+    void profile_withoutExtendsOrFilesystem_carriesCodexsWarning()
+    {
+        const EffectiveSandbox e = effective("default_permissions = \"work\"\n[permissions.work]\nnetwork.enabled = true\n");
+        QVERIFY(e.runs());
+        QCOMPARE(e.warnings,
+                 QStringList({QStringLiteral("Permissions profile `work` does not define any recognized filesystem "
+                                             "entries for this version of Codex. Filesystem access will remain "
+                                             "restricted. Upgrade Codex if this profile expects filesystem "
+                                             "permissions.")}));
+    }
+
+    void default_withAProjectTrustDecision_saysItDependsOnTheProject()
+    {
+        const EffectiveSandbox e = effective("[projects.\"/srv/app\"]\ntrust_level = \"untrusted\"\n");
+        QCOMPARE(e.decider, SandboxDecider::CodexDefault);
+        QVERIFY(e.projectDependent);
+        QVERIFY(!effective("model = \"o3\"\n").projectDependent);
+    }
+
+    void profilesTable_isListedAsNotRead()
+    {
+        const EffectiveSandbox e = effective("[profiles.fast]\nsandbox_mode = \"danger-full-access\"\n");
+        QCOMPARE(e.decider, SandboxDecider::CodexDefault);
+        QCOMPARE(e.ignored.size(), 1);
+        QCOMPARE(e.ignored[0].setting.key, QStringLiteral("profiles.fast.sandbox_mode"));
+        QVERIFY(e.ignored[0].reason.contains(QStringLiteral("fast.config.toml")));
+    }
+
+    void refusal_namesTheLineTheKeyAndOthers()
+    {
+        const EffectiveSandbox e = effective("model = \"o3\"\nsandbox_mode = \"yes\"\n[windows]\nsandbox = \"no\"\n");
+        QVERIFY(e.refusal);
+        QCOMPARE(e.refusal->line, 2);
+        QCOMPARE(e.refusal->about, QStringLiteral("sandbox_mode"));
+        QCOMPARE(e.otherRefusals.size(), 1);
+        QCOMPARE(e.otherRefusals[0].line, 4);
+        QCOMPARE(e.otherRefusals[0].key, QStringLiteral("windows.sandbox"));
+        QCOMPARE(e.sentence(), QStringLiteral("Codex will refuse config.toml (line 2): unknown variant `yes`, expected "
+                                              "one of `read-only`, `workspace-write`, `danger-full-access` (in "
+                                              "`sandbox_mode`)"));
+    }
+
+    void refusal_legacyProfileIsAboutTheProfileKey()
+    {
+        const EffectiveSandbox e = effective("model = \"o3\"\nprofile = \"work\"\n");
+        QVERIFY(e.refusal);
+        QCOMPARE(e.refusal->about, QStringLiteral("profile"));
+        QCOMPARE(e.refusal->line, 2);
+    }
+
+    void refusal_invalidToml_isNotInCodexsWords()
+    {
+        const EffectiveSandbox e = effective("a = \n");
+        QVERIFY(e.refusal);
+        QVERIFY(!e.refusal->codexWording);
+        QCOMPARE(e.refusal->line, 1);
+        const EffectiveSandbox zeros = effective(QByteArray(4096, '\0'));
+        QVERIFY(zeros.refusal);
+        QVERIFY(!zeros.refusal->codexWording);
+    }
+
+    void versionNote_data()
+    {
+        QTest::addColumn<QString>("version");
+        QTest::addColumn<bool>("mayDiffer");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("0.171.0") << "0.171.0" << false << QString();
+        QTest::newRow("0.171.3") << "0.171.3" << false << QString();
+        QTest::newRow("unknown") << "unknown" << true << "version is unknown";
+        QTest::newRow("0.100.0") << "0.100.0" << true << "0.114.0 is the earliest release known";
+        QTest::newRow("0.150.0") << "0.150.0" << true << "older than 0.171.0";
+        QTest::newRow("0.171.0-alpha.1") << "0.171.0-alpha.1" << false << QString();
+        QTest::newRow("0.180.0") << "0.180.0" << true << "rules checked against 0.171.0 only";
+    }
+
+    void versionNote()
+    {
+        QFETCH(QString, version);
+        QFETCH(bool, mayDiffer);
+        QFETCH(QString, says);
+        const EffectiveSandbox e = effective("sandbox_mode = \"read-only\"\n", Version::parse(version));
+        QCOMPARE(e.rulesVersion, Version(0, 171, 0));
+        QCOMPARE(e.mayDiffer, mayDiffer);
+        QCOMPARE(e.versionNote.isEmpty(), says.isEmpty());
+        QVERIFY2(e.versionNote.contains(says), qPrintable(e.versionNote));
+    }
+
+    void matchesPolicy_comparesModeAndNetwork()
+    {
+        const EffectiveSandbox wwNet = effective("sandbox_mode = \"workspace-write\"\n"
+                                                 "sandbox_workspace_write.network_access = true\n");
+        QVERIFY(matchesPolicy(wwNet, policy(SandboxMode::WorkspaceWrite, true)));
+        QVERIFY(!matchesPolicy(wwNet, policy(SandboxMode::WorkspaceWrite, false)));
+        QVERIFY(!matchesPolicy(wwNet, policy(SandboxMode::DangerFullAccess, false)));
+        const EffectiveSandbox profile = effective("default_permissions = \"w\"\n[permissions.w]\nextends = "
+                                                   "\":workspace\"\nnetwork.enabled = true\n");
+        QVERIFY(matchesPolicy(profile, policy(SandboxMode::WorkspaceWrite, true)));
+        const EffectiveSandbox readOnly = effective("default_permissions = \":read-only\"\n");
+        QVERIFY(!matchesPolicy(readOnly, policy(SandboxMode::WorkspaceWrite, false)));
+        QVERIFY(matchesPolicy(readOnly, policy(SandboxMode::ReadOnly, false)));
+        QVERIFY(!matchesPolicy(effective("sandbox_mode = 1\n"), policy(SandboxMode::ReadOnly, false)));
+    }
+
+    void policyDefeat_namesTheLineThatDecidesAgainstThePolicy()
+    {
+        const SandboxPolicy wwNet = policy(SandboxMode::WorkspaceWrite, true);
+        const std::optional<PolicyDefeat> builtIn =
+            policyDefeat(effective("sandbox_mode = \"workspace-write\"\nsandbox_workspace_write.network_access = true\n"
+                                   "default_permissions = \":workspace\"\n"),
+                         wwNet);
+        QVERIFY(builtIn);
+        QCOMPARE(builtIn->setting.key, QStringLiteral("default_permissions"));
+        QCOMPARE(builtIn->setting.line, 3);
+        QVERIFY(builtIn->reason.contains(QStringLiteral("default_permissions wins over sandbox_mode")));
+
+        const std::optional<PolicyDefeat> networkOff =
+            policyDefeat(effective("default_permissions = \"w\"\n[permissions.w]\nextends = \":workspace\"\n"
+                                   "network.enabled = false\n"),
+                         wwNet);
+        QVERIFY(networkOff);
+        QCOMPARE(networkOff->setting.key, QStringLiteral("permissions.w.network.enabled"));
+        QCOMPARE(networkOff->setting.line, 4);
+
+        const std::optional<PolicyDefeat> noNetwork = policyDefeat(effective("sandbox_mode = \"workspace-write\"\n"), wwNet);
+        QVERIFY(noNetwork);
+        QCOMPARE(noNetwork->setting.line, 1);
+        QVERIFY(noNetwork->reason.contains(QStringLiteral("network_access is not set")));
+
+        QVERIFY(!policyDefeat(effective("model = \"o3\"\n"), wwNet));  // nothing decided: Codex's default
+        QVERIFY(!policyDefeat(effective("sandbox_mode = \"yes\"\n"), wwNet));  // refused: nothing runs
+        QVERIFY(!policyDefeat(effective("sandbox_mode = \"workspace-write\"\nsandbox_workspace_write.network_access = "
+                                        "true\n"),
+                              wwNet));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEffectiveSandbox)
+#include "test_effectivesandbox.moc"
