@@ -52,6 +52,14 @@ inline constexpr QLatin1String SessionsLinkBroken{"sessions-link-broken"};
 inline constexpr QLatin1String SessionsLinkWrongTarget{"sessions-link-wrong-target"};
 inline constexpr QLatin1String SessionsLocal{"sessions-local"};
 inline constexpr QLatin1String CopyDiverged{"copy-diverged"};
+// The sandbox Codex will actually enforce (config/effectivesandbox.h, config/sandboxchecks.h).
+inline constexpr QLatin1String SandboxOverridden{"sandbox-overridden"};
+inline constexpr QLatin1String CodexRefuses{"codex-refuses"};
+inline constexpr QLatin1String LegacyProfile{"legacy-profile"};
+inline constexpr QLatin1String ConfigZeroFilled{"config-zero-filled"};
+inline constexpr QLatin1String SettingIgnored{"setting-ignored"};
+inline constexpr QLatin1String NetworkProxyDns{"network-proxy-dns"};
+inline constexpr QLatin1String ProfileSandboxMode{"profile-sandbox-mode"};
 } // namespace FindingCode
 
 } // namespace SandboxDoctor

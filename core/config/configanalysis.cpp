@@ -1,6 +1,7 @@
 #include "config/configanalysis.h"
 
 #include "config/editplan_p.h"
+#include "config/sandboxchecks.h"
 
 namespace SandboxDoctor {
 
@@ -41,16 +42,19 @@ WindowsSandboxSetting readWindowsSandboxSetting(const QByteArray &configBytes)
     return WindowsSandboxSetting::Invalid;
 }
 
-ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy)
+ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy,
+                             const AnalysisContext &context)
 {
     ConfigAnalysis analysis;
     analysis.exists = exists;
+    SandboxCheckInput checks{configBytes, exists, policy, context, std::nullopt, {}};
     if (!exists) {
         analysis.block = BlockState::Absent;
         analysis.findings.append({QString(FindingCode::ConfigMissing), Severity::Warning,
                                   QStringLiteral("There is no config.toml, so Codex uses its built-in sandbox "
                                                  "defaults."),
                                   0, QStringLiteral("Run apply to create config.toml with the managed block.")});
+        applySandboxChecks(analysis, checks);
         return analysis;
     }
     auto plan = planEdit(configBytes, policy);
@@ -58,6 +62,7 @@ ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const S
         const Error &e = plan.error();
         analysis.invalid = e;
         analysis.findings.append({QString(FindingCode::ConfigInvalid), Severity::Error, e.message, e.line, e.hint});
+        applySandboxChecks(analysis, checks);
         return analysis;
     }
     analysis.block = plan->layout.state;
@@ -69,7 +74,14 @@ ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const S
                                    e.column > 0 ? QStringLiteral("%1 (column %2)").arg(e.message).arg(e.column)
                                                 : e.message,
                                    e.line, e.hint});
+    } else {
+        checks.afterApply = plan->after;
     }
+    for (const BlockLayout::Block &block : plan->layout.blocks)
+        checks.managedBlocks.append({block.begin + 1, block.end + 1});
+    // After the engine: its findings say what the block needs; these weigh them
+    // against the sandbox Codex will actually run.
+    applySandboxChecks(analysis, checks);
     return analysis;
 }
 

@@ -2,7 +2,11 @@
 
 #include "common/error.h"
 #include "common/finding.h"
+#include "common/platform.h"
 #include "common/policy.h"
+#include "common/version.h"
+#include "config/effectivesandbox.h"
+#include "config/zerofilled.h"
 
 #include <QByteArray>
 #include <QList>
@@ -22,13 +26,35 @@ struct ConfigAnalysis final
     BlockState block = BlockState::Absent;
     QList<Finding> findings;       // contract codes, with 1-based lines
     std::optional<Error> invalid;  // set when the user's content is not valid TOML / UTF-8
+
+    // The sandbox Codex will enforce for this file, and whether that is the
+    // policy's: true also when the settings that give it stand outside the
+    // managed block (the GUI shows it in green; block-absent is then a tidy-up).
+    EffectiveSandbox effective;
+    bool effectiveMatchesPolicy = false;
+    // config-zero-filled: the newest backup beside config.toml that parses, to
+    // offer (and show as a diff) instead of the zero-filled file.
+    std::optional<RestoreCandidate> restoreCandidate;
+};
+
+// What the sandbox checks need beyond the bytes; every field may stay empty.
+struct AnalysisContext final
+{
+    std::optional<Platform> platform;     // the network-proxy warning is about macOS only
+    std::optional<Version> codexVersion;  // for the effective sandbox's version note
+    QString codexHome;                    // named in the restore command a finding offers
+    QString configWritePath;              // where config.toml's backups live (a symlink's target);
+                                          // empty: backups are not looked for
 };
 
 // `[windows] sandbox` as the policy needs it; Unreadable for invalid TOML.
 WindowsSandboxSetting readWindowsSandboxSetting(const QByteArray &configBytes);
 
 // Block state and findings of `configBytes` against `policy`. `exists` false
-// means there is no file (config-missing, block absent).
-ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy);
+// means there is no file (config-missing, block absent). The engine's findings
+// are then weighed against the sandbox Codex will actually enforce
+// (sandboxchecks.h).
+ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy,
+                             const AnalysisContext &context = {});
 
 } // namespace SandboxDoctor
