@@ -8,6 +8,7 @@ target_sources(sandboxdoctor_core_common PRIVATE
     common/platform.h common/platform.cpp
     common/userhome.h common/userhome.cpp
     common/policy.h common/policy.cpp
+    common/policycost.h common/policycost.cpp
     common/policypreset.h common/policypreset.cpp
     common/sandboxmode.h
     common/sandboxsettings.h common/sandboxsettings.cpp
