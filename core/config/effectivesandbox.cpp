@@ -4,6 +4,7 @@
 #include "config/configrefusals_p.h"
 #include "config/effectivesandbox_p.h"
 #include "config/permissionprofiles_p.h"
+#include "config/zerofilled.h"
 
 #include <QStringList>
 
@@ -241,6 +242,13 @@ QString EffectiveSandbox::sentence() const
 ParsedConfig parseConfigForRules(const QByteArray &configBytes)
 {
     ParsedConfig parsed;
+    if (const std::optional<ZeroFill> zeroFill = detectZeroFill(configBytes)) {
+        parsed.refusal = CodexRefusal{QStringLiteral("config.toml is zero-filled: %1 of its %2 bytes are NUL")
+                                          .arg(zeroFill->nulBytes)
+                                          .arg(zeroFill->size),
+                                      QString(), 1, false, QString()};
+        return parsed;
+    }
     const QByteArray body = configBytes.startsWith(Utf8Bom) ? configBytes.mid(3) : configBytes;
     if (const TextPosition bad = findInvalidUtf8(body); bad.line > 0) {
         parsed.refusal = CodexRefusal{QStringLiteral("config.toml is not valid UTF-8 (column %1)").arg(bad.column),

@@ -172,7 +172,7 @@ void addZeroFilled(ConfigAnalysis &analysis, const SandboxCheckInput &in)
                                                           : QFileInfo(in.context.configWritePath).absolutePath();
     QString fix;
     if (const std::optional<RestoreCandidate> &backup = analysis.restoreCandidate) {
-        fix = QStringLiteral("Restore the newest backup that parses, %1 (made %2 UTC): "
+        fix = QStringLiteral("Restore the newest backup that parses, %1 (made %2): "
                              "`codex-sandbox-doctor-cli restore --codex-home %3 --backup %4`.")
                   .arg(backup->name, backup->createdUtc.toString(Qt::ISODate), shellQuoted(home),
                        shellQuoted(backup->name));

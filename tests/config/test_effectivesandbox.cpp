@@ -210,6 +210,7 @@ private slots:
         const EffectiveSandbox zeros = effective(QByteArray(4096, '\0'));
         QVERIFY(zeros.refusal);
         QVERIFY(!zeros.refusal->codexWording);
+        QCOMPARE(zeros.refusal->message, QStringLiteral("config.toml is zero-filled: 4096 of its 4096 bytes are NUL"));
     }
 
     void versionNote_data()
