@@ -75,7 +75,12 @@ Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex)
     d.policy = choosePolicy(policyInputs(request, d.codexVersion, d.platform.platform, d.config));
 
     if (d.config) {
-        d.analysis = analyzeConfig(d.config->bytes, d.config->exists, d.policy);
+        AnalysisContext context;
+        context.platform = d.platform.platform;
+        context.codexVersion = d.codexVersion;
+        context.codexHome = d.config->codexHome;
+        context.configWritePath = d.config->writePath;
+        d.analysis = analyzeConfig(d.config->bytes, d.config->exists, d.policy, context);
         d.proposal = proposeEdit(d.config->bytes, d.policy);
         if (!d.proposal) {
             Error error = d.proposal.error();

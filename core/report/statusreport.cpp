@@ -1,5 +1,8 @@
 #include "report/statusreport.h"
 
+#include "common/policycost.h"
+#include "report/effectivereport.h"
+
 #include <QDir>
 #include <QJsonArray>
 
@@ -93,7 +96,8 @@ QJsonObject statusToJson(const Diagnosis &d)
                        {QStringLiteral("network_access"),
                         d.policy.mode == SandboxMode::WorkspaceWrite && d.policy.networkAccess},
                        {QStringLiteral("reason"), d.policy.reason},
-                       {QStringLiteral("hint"), d.policy.hint}};
+                       {QStringLiteral("hint"), d.policy.hint},
+                       {QStringLiteral("cost"), stringOrNull(policyCost(d.policy, d.platform.platform))}};
 
     QJsonArray findings;
     for (const Finding &finding : d.analysis.findings)
@@ -106,11 +110,20 @@ QJsonObject statusToJson(const Diagnosis &d)
                         d.config ? QJsonValue(QString::fromLatin1(d.config->sha256Hex())) : QJsonValue()}};
     const std::optional<Error> error = configError(d);
     config.insert(QStringLiteral("error"), error ? QJsonValue(error->toText()) : QJsonValue());
+    // config-zero-filled: the backup its fix restores.
+    const std::optional<RestoreCandidate> &backup = d.analysis.restoreCandidate;
+    config.insert(QStringLiteral("restore_backup"),
+                  backup ? QJsonValue(QJsonObject{{QStringLiteral("name"), backup->name},
+                                                  {QStringLiteral("path"), backup->path}})
+                         : QJsonValue());
 
-    return QJsonObject{{QStringLiteral("codex"), codexJson(d)},
-                       {QStringLiteral("platform"), platform},
-                       {QStringLiteral("policy"), policy},
-                       {QStringLiteral("config"), config}};
+    QJsonObject root{{QStringLiteral("codex"), codexJson(d)},
+                     {QStringLiteral("platform"), platform},
+                     {QStringLiteral("policy"), policy},
+                     {QStringLiteral("config"), config}};
+    // What Codex will enforce: known only once config.toml was read.
+    root.insert(QStringLiteral("effective"), d.config ? QJsonValue(effectiveToJson(d.analysis)) : QJsonValue());
+    return root;
 }
 
 QString statusToText(const Diagnosis &d)
@@ -150,6 +163,12 @@ QString statusToText(const Diagnosis &d)
         out += indent + QStringLiteral("why: ") + d.policy.reason + QLatin1Char('\n');
     if (!d.policy.hint.isEmpty())
         out += indent + QStringLiteral("next: ") + d.policy.hint + QLatin1Char('\n');
+    if (const QString cost = policyCost(d.policy, d.platform.platform); !cost.isEmpty())
+        out += indent + QStringLiteral("cost: ") + cost + QLatin1Char('\n');
+    if (d.config) {
+        for (const QString &text : effectiveToText(d.analysis))
+            out += indent + text + QLatin1Char('\n');
+    }
 
     line(QStringLiteral("Config"), diagnosedConfigPath(d));
     if (d.config) {
