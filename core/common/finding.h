@@ -52,7 +52,7 @@ inline constexpr QLatin1String SessionsLinkBroken{"sessions-link-broken"};
 inline constexpr QLatin1String SessionsLinkWrongTarget{"sessions-link-wrong-target"};
 inline constexpr QLatin1String SessionsLocal{"sessions-local"};
 inline constexpr QLatin1String CopyDiverged{"copy-diverged"};
-// The sandbox Codex will actually enforce (config/effectivesandbox.h, config/sandboxchecks.h).
+// The sandbox Codex will actually enforce (config/effectivesandbox.h, config/sandboxchecks_p.h).
 inline constexpr QLatin1String SandboxOverridden{"sandbox-overridden"};
 inline constexpr QLatin1String CodexRefuses{"codex-refuses"};
 inline constexpr QLatin1String LegacyProfile{"legacy-profile"};

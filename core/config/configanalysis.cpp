@@ -1,7 +1,7 @@
 #include "config/configanalysis.h"
 
 #include "config/editplan_p.h"
-#include "config/sandboxchecks.h"
+#include "config/sandboxchecks_p.h"
 
 namespace SandboxDoctor {
 
@@ -47,7 +47,7 @@ ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const S
 {
     ConfigAnalysis analysis;
     analysis.exists = exists;
-    SandboxCheckInput checks{configBytes, exists, policy, context, std::nullopt, {}};
+    SandboxCheckInput checks{configBytes, exists, nullptr, policy, context, std::nullopt, {}};
     if (!exists) {
         analysis.block = BlockState::Absent;
         analysis.findings.append({QString(FindingCode::ConfigMissing), Severity::Warning,
@@ -76,6 +76,9 @@ ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const S
                                    e.line, e.hint});
     } else {
         checks.afterApply = plan->after;
+        // The engine's view of the file itself (not one repaired by blanking managed lines).
+        if (!plan->repairedParse)
+            checks.parsed = plan->before;
     }
     for (const BlockLayout::Block &block : plan->layout.blocks)
         checks.managedBlocks.append({block.begin + 1, block.end + 1});

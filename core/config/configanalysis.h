@@ -53,7 +53,7 @@ WindowsSandboxSetting readWindowsSandboxSetting(const QByteArray &configBytes);
 // Block state and findings of `configBytes` against `policy`. `exists` false
 // means there is no file (config-missing, block absent). The engine's findings
 // are then weighed against the sandbox Codex will actually enforce
-// (sandboxchecks.h).
+// (sandboxchecks_p.h).
 ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy,
                              const AnalysisContext &context = {});
 

@@ -5,6 +5,6 @@ target_sources(sandboxdoctor_core_config PRIVATE
     config/configrefusals_p.h config/configrefusals.cpp
     config/permissionprofiles_p.h config/permissionprofiles.cpp
     config/keychecks_p.h config/keychecks.cpp
-    config/sandboxchecks.h config/sandboxchecks.cpp
+    config/sandboxchecks_p.h config/sandboxchecks.cpp
     config/zerofilled.h config/zerofilled.cpp
 )

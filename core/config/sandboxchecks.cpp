@@ -1,4 +1,4 @@
-#include "config/sandboxchecks.h"
+#include "config/sandboxchecks_p.h"
 
 #include "config/effectivesandbox_p.h"
 #include "config/keychecks_p.h"
@@ -101,9 +101,10 @@ void addOverridden(ConfigAnalysis &analysis, const SandboxCheckInput &in, const 
     const std::optional<PolicyDefeat> defeat = policyDefeat(e, in.policy);
     if (!defeat || insideBlock(in.managedBlocks, defeat->setting.line))
         return;
-    const QString message =
-        QStringLiteral("Codex will run %1, not the policy's %2: %3 decides, because %4.")
-            .arg(effectiveText(e), policyText(in.policy), defeat->setting.describe(), defeat->reason);
+    QString message = QStringLiteral("Codex will run %1, not the policy's %2: %3 decides, because %4.")
+                          .arg(effectiveText(e), policyText(in.policy), defeat->setting.describe(), defeat->reason);
+    if (e.mayDiffer)
+        message += QLatin1Char(' ') + e.versionNote;
     QString fix;
     if (after && matchesPolicy(*after, in.policy)) {
         fix = QStringLiteral("Run apply: afterwards Codex runs the policy's sandbox (%1).").arg(after->summary());
@@ -194,7 +195,9 @@ void addZeroFilled(ConfigAnalysis &analysis, const SandboxCheckInput &in)
 
 void applySandboxChecks(ConfigAnalysis &analysis, const SandboxCheckInput &in)
 {
-    const ParsedConfig parsed = in.exists ? parseConfigForRules(in.bytes) : ParsedConfig{};
+    ParsedConfig parsed;
+    if (in.exists)
+        parsed = in.parsed ? ParsedConfig{in.parsed, std::nullopt} : parseConfigForRules(in.bytes);
     analysis.effective = effectiveSandboxOf(parsed, in.exists, in.context.codexVersion);
     analysis.effectiveMatchesPolicy = matchesPolicy(analysis.effective, in.policy);
 

@@ -1,4 +1,4 @@
-// analyzeConfig's sandbox checks (sandboxchecks.h): the engine's findings
+// analyzeConfig's sandbox checks (sandboxchecks_p.h): the engine's findings
 // weighed against the sandbox Codex 0.171 will actually enforce.
 
 #include "config/configanalysis.h"

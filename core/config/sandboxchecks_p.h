@@ -1,10 +1,14 @@
 #pragma once
 
+// Private to core/config: the step analyzeConfig runs after the edit engine.
+
 #include "config/configanalysis.h"
+#include "config/tomltree_p.h"
 
 #include <QByteArray>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 namespace SandboxDoctor {
@@ -21,6 +25,7 @@ struct SandboxCheckInput final
 {
     QByteArray bytes;                       // config.toml as read
     bool exists = false;
+    std::shared_ptr<toml::table> parsed;    // the engine's parse of `bytes`, when it has one (saves a parse)
     SandboxPolicy policy;
     AnalysisContext context;
     std::optional<QByteArray> afterApply;   // what apply would write; unset when the engine cannot plan
