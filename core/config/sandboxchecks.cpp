@@ -177,9 +177,12 @@ void addZeroFilled(ConfigAnalysis &analysis, const SandboxCheckInput &in)
                              "`codex-sandbox-doctor-cli restore --codex-home %3 --backup %4`.")
                   .arg(backup->name, backup->createdUtc.toString(Qt::ISODate), shellQuoted(home),
                        shellQuoted(backup->name));
-    } else {
+    } else if (!in.context.configWritePath.isEmpty()) {
         fix = QStringLiteral("No backup beside it (config.toml.bak-*) parses: delete config.toml, so that Codex uses "
                              "its defaults, or write it again; then run apply.");
+    } else {
+        fix = QStringLiteral("Put back a backup of it (`codex-sandbox-doctor-cli restore --list --codex-home DIR` "
+                             "lists them), or delete it so that Codex uses its defaults; then run apply.");
     }
     analysis.findings.prepend(
         {QString(FindingCode::ConfigZeroFilled), Severity::Error,

@@ -332,6 +332,17 @@ private slots:
         QVERIFY(f->fix.contains(QStringLiteral("No backup")));
     }
 
+    // A caller that gave no path (a per-task home's inspection) gets no claim about backups.
+    void zeroFilled_withoutAPathToLookBeside_pointsToRestoreList()
+    {
+        const ConfigAnalysis a = analyzeConfig(QByteArray(300, '\0'), true, workspaceWrite());
+        const Finding *f = findingWith(a.findings, FindingCode::ConfigZeroFilled);
+        QVERIFY(f);
+        QVERIFY(!a.restoreCandidate);
+        QVERIFY2(f->fix.contains(QStringLiteral("restore --list")), qPrintable(f->fix));
+        QVERIFY(!f->fix.contains(QStringLiteral("No backup")));
+    }
+
     void strayNulByte_isAnOrdinaryInvalidFile()
     {
         const QByteArray bytes = QByteArray("model = \"o3\"\nname = \"a") + '\0' + QByteArray("b\"\n");
