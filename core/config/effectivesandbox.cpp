@@ -153,8 +153,8 @@ void decideByDefault(EffectiveSandbox &e, const toml::table &root)
            QStringLiteral("sandbox_workspace_write.network_access"),
            e.projectDependent
                ? QStringLiteral("no sandbox_mode is set, so Codex defaults to read-only, which does not read it; "
-                                "only inside a project config.toml records a trust decision for does Codex default "
-                                "to workspace-write and read it")
+                                "only inside a project for which config.toml records a trust decision does Codex "
+                                "default to workspace-write and read it")
                : QStringLiteral("no sandbox_mode is set, so Codex defaults to read-only, which does not read it"));
 }
 

@@ -91,8 +91,8 @@ QStringList effectiveToText(const ConfigAnalysis &analysis)
         lines << (analysis.effectiveMatchesPolicy ? QStringLiteral("That is the policy's sandbox.")
                                                   : QStringLiteral("That is not the policy's sandbox."));
     if (e.projectDependent)
-        lines << QStringLiteral("Inside a project config.toml records a trust decision for, Codex defaults to "
-                                "workspace-write instead (and then reads network_access).");
+        lines << QStringLiteral("Inside a project for which config.toml records a trust decision, Codex defaults "
+                                "to workspace-write instead (and then reads network_access).");
     for (const QString &warning : e.warnings)
         lines << QStringLiteral("Codex warns: ") + warning;
     if (!e.versionNote.isEmpty())
