@@ -442,7 +442,13 @@ void Session::watchConfig()
                 wanted << config.writePath;
         }
     }
-    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    // A file watch follows the inode, not the name. When config.toml is
+    // replaced by rename while its old inode lives on (apply and restore keep
+    // the old file as a hard-linked backup), the watch silently moves with the
+    // backup: watch the name afresh after every look.
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    const QStringList watched = m_watcher->directories();
     QStringList stale;
     for (const QString &path : watched) {
         if (!wanted.contains(path))

@@ -228,6 +228,27 @@ private slots:
         QVERIFY(fixture.window->messageBar()->text().contains(QLatin1String("changed outside")));
     }
 
+    // Apply replaces config.toml by rename and keeps the old inode as the
+    // backup: the watch must follow the name, not the old inode.
+    void externalChange_afterApply_isNoticed()
+    {
+        WindowFixture fixture(&UserConfig);
+        fixture.session()->setWatchDelay(50);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+        Prompt::setNextAnswer(QMessageBox::Apply);
+        child<QAction>(fixture, QStringLiteral("applyAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled() && !fixture.session()->canApply()
+                                     && fixture.readConfig().startsWith("# BEGIN"),
+                                 Timeout);
+
+        const QByteArray edited = "model = \"gpt-5\"\n";
+        fixture.writeConfig(edited);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled() && fixture.session()->diagnosis()->config
+                                     && fixture.session()->diagnosis()->config->bytes == edited,
+                                 Timeout);
+        QVERIFY(child<QAction>(fixture, QStringLiteral("applyAction"))->isEnabled());
+    }
+
     void preview_saysNoChangeNeededWhenCurrent()
     {
         WindowFixture first(&UserConfig);
