@@ -12,6 +12,7 @@
 #include "verify/verifypage.h"
 #include "widgets/homechooser.h"
 #include "widgets/messagebar.h"
+#include "widgets/pagescrollarea.h"
 #include "widgets/sidebardelegate.h"
 
 #include <QAction>
@@ -28,7 +29,6 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -128,13 +128,8 @@ void MainWindow::addPage(Page *page)
     // Each page scrolls when the window is smaller than the page needs, rather
     // than forcing the window's minimum size up or squeezing its widgets onto
     // each other.
-    auto *scroll = new QScrollArea(m_pageStack);
+    auto *scroll = new PageScrollArea(page, m_pageStack);
     scroll->setObjectName(QStringLiteral("pageScroll_") + page->pageId());
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    scroll->setWidget(page);
-    scroll->viewport()->setBackgroundRole(QPalette::Window);
     m_pageStack->addWidget(scroll);
     auto *item = new QListWidgetItem(page->icon(), page->title(), m_pageList);
     item->setData(Qt::UserRole, page->pageId());

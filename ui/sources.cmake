@@ -19,6 +19,7 @@ target_sources(sandboxdoctor_ui PRIVATE
     widgets/card.h widgets/card.cpp
     widgets/elidedlabel.h widgets/elidedlabel.cpp
     widgets/textlabel.h widgets/textlabel.cpp
+    widgets/pagescrollarea.h widgets/pagescrollarea.cpp
     widgets/sidebardelegate.h widgets/sidebardelegate.cpp
     overview/overviewpage.h overview/overviewpage.cpp
     overview/findingsmodel.h overview/findingsmodel.cpp

@@ -94,13 +94,18 @@ OverviewPage::OverviewPage(Session *session, QWidget *parent) : Page(session, pa
 {
     setObjectName(QStringLiteral("page_overview"));
 
-    auto *cards = new QGridLayout;
+    // Two columns of boxes rather than a grid with a card spanning two rows:
+    // box layouts pass word-wrapped heights (height-for-width) on exactly, so
+    // the page knows how tall it must be at any width and scrolls instead of
+    // squeezing the cards onto each other.
+    auto *left = new QVBoxLayout;
+    left->setSpacing(12);
+    left->addWidget(createCodexCard());
+    left->addWidget(createPlatformCard());
+    auto *cards = new QHBoxLayout;
     cards->setSpacing(12);
-    cards->addWidget(createCodexCard(), 0, 0);
-    cards->addWidget(createPlatformCard(), 1, 0);
-    cards->addWidget(createPolicyCard(), 0, 1, 2, 1);
-    cards->setColumnStretch(0, 1);
-    cards->setColumnStretch(1, 1);
+    cards->addLayout(left, 1);
+    cards->addWidget(createPolicyCard(), 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
@@ -236,7 +241,7 @@ Card *OverviewPage::createConfigCard()
     m_findingsView->setWordWrap(true);
     m_findingsView->setAlternatingRowColors(true);
     m_findingsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_findingsView->setMinimumHeight(110);
+    m_findingsView->setMinimumHeight(72);  // three rows; the page scrolls below that
     QHeaderView *header = m_findingsView->header();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);

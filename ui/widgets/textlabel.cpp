@@ -52,7 +52,6 @@ TextLabel::TextLabel(QWidget *parent) : QLabel(parent)
     setWordWrap(true);
     setTextFormat(Qt::PlainText);
     setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
 }
 
 void TextLabel::setFullText(const QString &text)
