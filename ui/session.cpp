@@ -151,8 +151,8 @@ void Session::setCodexHome(const QString &home)
     m_redoSha.clear();
     emit codexHomeChanged(m_codexHome);
     emit diagnosisChanged();
-    if (m_deferred) {
-        m_pendingStart = true;
+    if (m_deferred && !m_options.codexVersionText) {
+        m_pendingStart = true;  // detection starts processes: not before start()
         return;
     }
     if (m_detection || m_running[int(Activity::Detecting)] > 0)
@@ -180,7 +180,7 @@ void Session::start()
 
 void Session::refresh()
 {
-    if (m_deferred) {
+    if (m_deferred && !m_options.codexVersionText) {
         m_pendingStart = true;
         return;
     }

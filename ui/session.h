@@ -65,7 +65,9 @@ public:
 
     // Work starts with the first setCodexHome() unless the owner holds it back
     // until start() (the window starts once it has painted, so the first paint
-    // never waits for detection).
+    // never waits for detection). Held back is only work that starts
+    // processes: with a known Codex version (--codex-version) nothing is
+    // detected, and reading config.toml on the pool starts at once.
     void setStartDeferred(bool deferred) { m_deferred = deferred; }
     bool isStarted() const { return !m_deferred; }
 

@@ -178,8 +178,9 @@ int main(int argc, char *argv[])
 
     if (!parsed.screenshot.isEmpty()) {
         auto save = [&window, path = parsed.screenshot]() {
-            // One more turn of the event loop so the last layout is painted.
-            QTimer::singleShot(100, &window, [&window, path]() {
+            // One more turn of the event loop so the last layout requests are
+            // handled; grab() itself lays out and paints what it captures.
+            QTimer::singleShot(0, &window, [&window, path]() {
                 const QPixmap shot = window.grab();
                 if (!shot.save(path, "PNG")) {
                     QTextStream(stderr) << "codex-sandbox-doctor: could not write " << QDir::toNativeSeparators(path)
