@@ -76,6 +76,7 @@ private slots:
                 return;
             originShown = child<QLabel>(dialog, QStringLiteral("codexPathOrigin"))->isVisible()
                           && child<QLabel>(dialog, QStringLiteral("darwinFixedOrigin"))->isVisible();
+            Testing::saveShot(dialog, QStringLiteral("settings"));
             auto *keep = child<QSpinBox>(dialog, QStringLiteral("keepBackupsSpin"));
             keep->setFocus();
             keep->selectAll();

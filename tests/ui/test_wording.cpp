@@ -157,6 +157,7 @@ private slots:
             if (!dialog)
                 return;
             shown = true;
+            Testing::saveShot(dialog, QStringLiteral("about"));
             versions = child<QLabel>(dialog, QStringLiteral("aboutVersions"))->text();
             licence = child<QLabel>(dialog, QStringLiteral("aboutLicence"))->text();
             links = child<QLabel>(dialog, QStringLiteral("aboutLinks"))->text();

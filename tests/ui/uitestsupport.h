@@ -14,6 +14,16 @@
 
 namespace SandboxDoctor::Ui::Testing {
 
+// With SANDBOXDOCTOR_SHOT_DIR set, saves `widget` there as NAME.png, so a
+// person can look at a dialog a test drives (the app's --screenshot shows only
+// the main window).
+inline void saveShot(QWidget *widget, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("SANDBOXDOCTOR_SHOT_DIR");
+    if (!folder.isEmpty())
+        widget->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")), "PNG");
+}
+
 // What a test changes about the window it opens.
 struct FixtureOptions
 {
