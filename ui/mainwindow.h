@@ -59,6 +59,11 @@ public:
     // True once the first analysis is done and nothing is running.
     bool isSettled() const;
 
+    // On by default: the window (saved or default size) is fitted onto the
+    // screen it opens on. --screenshot turns it off to draw at DefaultSize
+    // whatever the screen.
+    void setFitsScreen(bool fits) { m_fitsScreen = fits; }
+
     // Another platform is previewed (--platform or Settings, this run only).
     bool isPreviewingOtherPlatform() const;
 
@@ -136,6 +141,7 @@ private:
     QList<QAction *> m_pageActions;
     bool m_sessionStarted = false;
     bool m_geometryRestored = false;
+    bool m_fitsScreen = true;
 };
 
 } // namespace SandboxDoctor::Ui

@@ -293,6 +293,8 @@ void MainWindow::restoreWindowState()
 // window's edges can be reached. The default size shrinks the same way.
 void MainWindow::fitOnScreen(bool placed)
 {
+    if (!m_fitsScreen)
+        return;
     const QRect frame = frameGeometry().isValid() ? frameGeometry() : geometry();
     QScreen *target = QGuiApplication::screenAt(frame.center());
     if (!target) {

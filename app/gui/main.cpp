@@ -170,6 +170,10 @@ int main(int argc, char *argv[])
     if (parsed.sideBySide)
         settings->setSideBySide(true);
     Ui::MainWindow window(settings.get(), parsed.startup);
+    if (!parsed.screenshot.isEmpty()) {
+        window.setFitsScreen(false);
+        window.resize(Ui::MainWindow::DefaultSize);
+    }
     if (!parsed.page.isEmpty() && !window.showPage(parsed.page)) {
         QTextStream(stderr) << "codex-sandbox-doctor: no page named '" << parsed.page << "'." << Qt::endl;
         return 2;
