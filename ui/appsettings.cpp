@@ -53,8 +53,7 @@ void AppSettings::setDarwinFixedVersion(const QString &version)
     m_settings->setValue(DarwinFixedKey, version.trimmed());
 }
 
-QString AppSettings::platformOverride() const { return m_settings->value(PlatformKey).toString(); }
-void AppSettings::setPlatformOverride(const QString &name) { m_settings->setValue(PlatformKey, name); }
+void AppSettings::forgetPlatformOverride() { m_settings->remove(PlatformKey); }
 
 int AppSettings::keepBackups() const
 {

@@ -32,8 +32,9 @@ public:
     QString darwinFixedVersion() const;           // "policy/darwinFixedVersion"; empty: none known
     void setDarwinFixedVersion(const QString &version);
 
-    QString platformOverride() const;             // "preview/platform"; empty: this machine
-    void setPlatformOverride(const QString &name);
+    // "preview/platform" was saved by older versions, which made a one-time
+    // preview of another platform stick; a preview now lasts one run.
+    void forgetPlatformOverride();
 
     int keepBackups() const;                      // "apply/keepBackups"; 0 keeps all
     void setKeepBackups(int count);

@@ -6,11 +6,16 @@
 #include <QPainter>
 #include <QPalette>
 #include <QPixmap>
+#include <QPixmapCache>
 #include <QSvgRenderer>
+
+#include <atomic>
 
 namespace SandboxDoctor::Ui::Icons {
 
 namespace {
+
+std::atomic<int> s_renders{0};
 
 class SvgIconEngine final : public QIconEngine
 {
@@ -22,11 +27,10 @@ public:
             m_svg = file.readAll();
     }
 
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
     {
-        QSvgRenderer renderer(coloured(mode));
-        renderer.setAspectRatioMode(Qt::KeepAspectRatio);
-        renderer.render(painter, QRectF(rect));
+        const qreal scale = painter->device() ? painter->device()->devicePixelRatioF() : 1.0;
+        painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
     }
 
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
@@ -34,16 +38,35 @@ public:
         return scaledPixmap(size, mode, state, 1.0);
     }
 
-    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
+    // Rendered once per name, size, scale, mode and colour (the palette: a
+    // theme change gives new colours, so a new key); every later paint of the
+    // same icon is a copy from QPixmapCache, not an SVG parse and render.
+    QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
     {
         // `size` is in device-independent pixels; draw at the device's resolution.
         const QSize devicePixels = (QSizeF(size) * scale).toSize();
-        QPixmap pixmap(devicePixels);
-        pixmap.fill(Qt::transparent);
-        {
-            QPainter painter(&pixmap);
-            painter.setRenderHint(QPainter::Antialiasing);
-            paint(&painter, QRect(QPoint(0, 0), devicePixels), mode, state);
+        if (devicePixels.isEmpty())
+            return {};
+        const QByteArray colour = colourFor(mode);
+        const QString key = QStringLiteral("sandboxdoctor-icon:%1:%2x%3:%4:%5")
+                                .arg(m_name)
+                                .arg(devicePixels.width())
+                                .arg(devicePixels.height())
+                                .arg(int(mode))
+                                .arg(QString::fromLatin1(colour));
+        QPixmap pixmap;
+        if (!QPixmapCache::find(key, &pixmap)) {
+            pixmap = QPixmap(devicePixels);
+            pixmap.fill(Qt::transparent);
+            {
+                QPainter painter(&pixmap);
+                painter.setRenderHint(QPainter::Antialiasing);
+                QSvgRenderer renderer(coloured(colour));
+                renderer.setAspectRatioMode(Qt::KeepAspectRatio);
+                renderer.render(&painter, QRectF(QPointF(0, 0), QSizeF(devicePixels)));
+            }
+            ++s_renders;
+            QPixmapCache::insert(key, pixmap);
         }
         pixmap.setDevicePixelRatio(scale);
         return pixmap;
@@ -54,16 +77,23 @@ public:
     bool isNull() override { return m_svg.isEmpty(); }
 
 private:
-    QByteArray coloured(QIcon::Mode mode) const
+    // The colour `currentColor` becomes, or empty for an icon with its own colours.
+    QByteArray colourFor(QIcon::Mode mode) const
     {
-        if (!m_svg.contains("currentColor")) {
-            return m_svg;  // a status icon with its own colours
-        }
+        if (!m_svg.contains("currentColor"))
+            return {};  // a status icon with its own colours
         const QPalette palette = QApplication::palette();
         const QPalette::ColorGroup group = mode == QIcon::Disabled ? QPalette::Disabled : QPalette::Active;
         const QPalette::ColorRole role = mode == QIcon::Selected ? QPalette::HighlightedText : QPalette::WindowText;
+        return palette.color(group, role).name().toLatin1();
+    }
+
+    QByteArray coloured(const QByteArray &colour) const
+    {
+        if (colour.isEmpty())
+            return m_svg;
         QByteArray svg = m_svg;
-        svg.replace("currentColor", palette.color(group, role).name().toLatin1());
+        svg.replace("currentColor", colour);
         return svg;
     }
 
@@ -72,6 +102,11 @@ private:
 };
 
 } // namespace
+
+int renderCount()
+{
+    return s_renders.load();
+}
 
 QIcon icon(const QString &name)
 {

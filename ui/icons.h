@@ -13,6 +13,10 @@ namespace SandboxDoctor::Ui::Icons {
 // they follow a light or a dark palette (and grey out when disabled).
 QIcon icon(const QString &name);
 
+// How many times an SVG has been rasterised so far: each name, size, scale,
+// mode and palette colour once (for tests of the cache; never decreases).
+int renderCount();
+
 // ok / info / warning / error
 QIcon severity(Severity severity);
 QIcon ok();

@@ -5,11 +5,14 @@
 #include "icons.h"
 #include "overview/overviewpage.h"
 #include "page.h"
+#include "policytext.h"
 #include "preview/previewpage.h"
 #include "session.h"
+#include "shortcuttext.h"
 #include "verify/verifypage.h"
 #include "widgets/homechooser.h"
 #include "widgets/messagebar.h"
+#include "widgets/pagescrollarea.h"
 #include "widgets/sidebardelegate.h"
 
 #include <QAction>
@@ -18,14 +21,17 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -53,9 +59,13 @@ MainWindow::MainWindow(AppSettings *settings, StartupOptions startup, QWidget *p
     setWindowTitle(tr("Codex Sandbox Doctor"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     setAcceptDrops(true);
+    setMinimumSize(MinimumSize);
     resize(DefaultSize);
 
     m_session = new Session(sessionOptions(), this);
+    // Nothing runs before the window has painted (see event()): the first
+    // paint never waits for a process to start or a file to be read.
+    m_session->setStartDeferred(true);
 
     createActions();
     createMenus();
@@ -78,12 +88,20 @@ MainWindow::MainWindow(AppSettings *settings, StartupOptions startup, QWidget *p
     });
     connect(m_session, &Session::applied, this, &MainWindow::onApplied);
     connect(m_session, &Session::restored, this, &MainWindow::onRestored);
+    connect(m_session, &Session::redone, this, &MainWindow::onRedone);
+    connect(m_session, &Session::codexHomeCreated, this, [this](const QString &home) {
+        m_messageBar->showMessage(MessageBar::Kind::Success,
+                                  tr("Created %1. Codex uses this folder from now on; Apply writes config.toml "
+                                     "into it.")
+                                      .arg(QDir::toNativeSeparators(home)));
+    });
     connect(m_session, &Session::actionFailed, this, &MainWindow::onActionFailed);
     connect(m_session, &Session::configChangedOutside, this, &MainWindow::onConfigChangedOutside);
     connect(m_homeChooser, &HomeChooser::homeChosen, this, &MainWindow::setCodexHome);
 
     updateActions();
     updateBusy();
+    updatePreviewBar();
     setCodexHome(m_startup.codexHome.value_or(defaultCodexHome(m_startup.detect.environment)));
 }
 
@@ -93,7 +111,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createPages()
 {
     addPage(new OverviewPage(m_session, this));
-    m_preview = new PreviewPage(m_session, m_applyAction, m_undoAction, this);
+    m_preview = new PreviewPage(m_session, m_applyAction, m_undoAction, m_redoAction, this);
     m_preview->setSideBySide(m_settings->sideBySide());
     connect(m_preview, &PreviewPage::sideBySideChanged, this, [this](bool on) { m_settings->setSideBySide(on); });
     addPage(m_preview);
@@ -107,7 +125,12 @@ void MainWindow::addPage(Page *page)
     if (page->objectName().isEmpty())
         page->setObjectName(QStringLiteral("page_") + page->pageId());
     m_pages << page;
-    m_pageStack->addWidget(page);
+    // Each page scrolls when the window is smaller than the page needs, rather
+    // than forcing the window's minimum size up or squeezing its widgets onto
+    // each other.
+    auto *scroll = new PageScrollArea(page, m_pageStack);
+    scroll->setObjectName(QStringLiteral("pageScroll_") + page->pageId());
+    m_pageStack->addWidget(scroll);
     auto *item = new QListWidgetItem(page->icon(), page->title(), m_pageList);
     item->setData(Qt::UserRole, page->pageId());
     item->setData(Qt::AccessibleTextRole, page->title());
@@ -117,7 +140,7 @@ void MainWindow::addPage(Page *page)
     auto *action = new QAction(page->icon(), page->title(), this);
     action->setObjectName(QStringLiteral("showPage_") + page->pageId());
     if (position <= 9)
-        action->setShortcut(QKeySequence(QStringLiteral("Ctrl+%1").arg(position)));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_0 + position)));
     connect(action, &QAction::triggered, this, [this, id = page->pageId()]() { showPage(id); });
     m_pageActions << action;
     if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu")))
@@ -148,55 +171,74 @@ bool MainWindow::isSettled() const
     return m_session->diagnosis().has_value() && !m_session->isBusy();
 }
 
+bool MainWindow::isPreviewingOtherPlatform() const
+{
+    const auto &platform = m_session->options().platform;
+    return platform && *platform != hostPlatform();
+}
+
 void MainWindow::createActions()
 {
-    auto make = [this](const QString &icon, const QString &text, const QString &name, const QString &tip) {
+    auto make = [this](const QString &icon, const QString &text, const QString &name) {
         auto *action = new QAction(icon.isEmpty() ? QIcon() : Icons::icon(icon), text, this);
         action->setObjectName(name);
-        action->setToolTip(tip);
-        action->setStatusTip(tip);
         return action;
     };
-    m_refreshAction = make(QStringLiteral("refresh"), tr("&Refresh"), QStringLiteral("refreshAction"),
-                           tr("Detect Codex again and re-read config.toml (F5)"));
-    m_refreshAction->setShortcuts({QKeySequence(Qt::Key_F5), QKeySequence(QStringLiteral("Ctrl+R"))});
-    m_applyAction = make(QStringLiteral("apply"), tr("&Apply…"), QStringLiteral("applyAction"),
-                         tr("Write the previewed change to config.toml, keeping a backup (Ctrl+Return)"));
-    m_applyAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Return")));
+    m_refreshAction = make(QStringLiteral("refresh"), tr("&Refresh"), QStringLiteral("refreshAction"));
+    // The platform's own Refresh key first (Cmd+R on macOS, F5 elsewhere), so
+    // menus and tooltips show that one; F5 and Ctrl+R answer everywhere.
+    QList<QKeySequence> refreshKeys = QKeySequence::keyBindings(QKeySequence::Refresh);
+    for (const QKeySequence &key : {QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R)}) {
+        if (!refreshKeys.contains(key))
+            refreshKeys << key;
+    }
+    m_refreshAction->setShortcuts(refreshKeys);
+    setToolTipWithShortcut(m_refreshAction, tr("Detect Codex again and re-read config.toml"));
+    m_applyAction = make(QStringLiteral("apply"), tr("&Apply…"), QStringLiteral("applyAction"));
+    m_applyAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
     m_applyAction->setIconText(tr("Apply"));
-    m_undoAction = make(QStringLiteral("undo"), tr("&Undo Last Change"), QStringLiteral("undoAction"),
-                        tr("Put the newest backup of config.toml back (Ctrl+Z)"));
+    setToolTipWithShortcut(m_applyAction, tr("Write the previewed change to config.toml, keeping a backup"));
+    m_undoAction = make(QStringLiteral("undo"), tr("&Undo Last Change…"), QStringLiteral("undoAction"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setIconText(tr("Undo"));
-    m_openHomeAction = make(QStringLiteral("folder"), tr("&Open CODEX_HOME…"), QStringLiteral("openHomeAction"),
-                            tr("Diagnose another CODEX_HOME folder (Ctrl+O)"));
+    setToolTipWithShortcut(m_undoAction, tr("Put the newest backup of config.toml back, after asking"));
+    m_redoAction = make(QStringLiteral("redo"), tr("&Redo"), QStringLiteral("redoAction"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setIconText(tr("Redo"));
+    setToolTipWithShortcut(m_redoAction, tr("Bring back the change that Undo took away"));
+    m_openHomeAction = make(QStringLiteral("folder"), tr("&Open CODEX_HOME…"), QStringLiteral("openHomeAction"));
     m_openHomeAction->setShortcut(QKeySequence::Open);
-    m_copyReportAction = make(QStringLiteral("copy"), tr("&Copy Report"), QStringLiteral("copyReportAction"),
-                              tr("Copy a Markdown report of this diagnosis to the clipboard (Ctrl+Shift+C)"));
-    m_copyReportAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+C")));
-    m_saveJsonAction = make(QStringLiteral("save"), tr("&Save Report as JSON…"), QStringLiteral("saveJsonAction"),
-                            tr("Save the report as JSON, as `status --json` prints it (Ctrl+S)"));
+    setToolTipWithShortcut(m_openHomeAction, tr("Diagnose another CODEX_HOME folder"));
+    m_copyReportAction = make(QStringLiteral("copy"), tr("&Copy Report"), QStringLiteral("copyReportAction"));
+    m_copyReportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    setToolTipWithShortcut(m_copyReportAction, tr("Copy a Markdown report of this diagnosis to the clipboard"));
+    m_saveJsonAction = make(QStringLiteral("save"), tr("&Save Report as JSON…"), QStringLiteral("saveJsonAction"));
     m_saveJsonAction->setShortcut(QKeySequence::Save);
     m_saveJsonAction->setIconText(tr("Save JSON"));
-    m_settingsAction = make(QStringLiteral("settings"), tr("S&ettings…"), QStringLiteral("settingsAction"),
-                            tr("Codex executable, macOS fixed version, preview platform, backups (Ctrl+,)"));
-    m_settingsAction->setShortcuts({QKeySequence(QStringLiteral("Ctrl+,")), QKeySequence::Preferences});
+    setToolTipWithShortcut(m_saveJsonAction, tr("Save the report as JSON, for scripts and issue reports"));
+    m_settingsAction = make(QStringLiteral("settings"), tr("S&ettings…"), QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Comma), QKeySequence::Preferences});
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_settingsAction->setIconText(tr("Settings"));
-    m_quitAction = make(QString(), tr("&Quit"), QStringLiteral("quitAction"), tr("Quit"));
+    setToolTipWithShortcut(m_settingsAction, tr("Codex executable, macOS fixed version, preview platform, backups"));
+    m_quitAction = make(QString(), tr("&Quit"), QStringLiteral("quitAction"));
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    m_aboutAction = make(QString(), tr("&About Codex Sandbox Doctor"), QStringLiteral("aboutAction"), QString());
+    setToolTipWithShortcut(m_quitAction, tr("Quit"));
+    m_aboutAction = make(QString(), tr("&About Codex Sandbox Doctor"), QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
+    m_aboutAction->setStatusTip(tr("Version, licence and links"));
 
     connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refresh);
     connect(m_applyAction, &QAction::triggered, this, &MainWindow::applyChange);
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoChange);
+    connect(m_redoAction, &QAction::triggered, this, &MainWindow::redoChange);
     connect(m_openHomeAction, &QAction::triggered, this, &MainWindow::openHome);
     connect(m_copyReportAction, &QAction::triggered, this, &MainWindow::copyReport);
     connect(m_saveJsonAction, &QAction::triggered, this, &MainWindow::saveJson);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
 }
 
 void MainWindow::createMenus()
@@ -216,6 +258,7 @@ void MainWindow::createMenus()
     config->addSeparator();
     config->addAction(m_applyAction);
     config->addAction(m_undoAction);
+    config->addAction(m_redoAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));  // pages add themselves here
@@ -236,6 +279,7 @@ void MainWindow::createToolBar()
     bar->addSeparator();
     bar->addAction(m_applyAction);
     bar->addAction(m_undoAction);
+    bar->addAction(m_redoAction);
     bar->addSeparator();
     bar->addAction(m_copyReportAction);
     bar->addAction(m_saveJsonAction);
@@ -272,11 +316,17 @@ void MainWindow::createCentralWidget()
     m_homeChooser = new HomeChooser(this);
     m_homeChooser->setRecentHomes(m_settings->recentHomes());
     m_messageBar = new MessageBar(this);
+    m_previewBar = new MessageBar(this);
+    m_previewBar->setObjectName(QStringLiteral("previewBar"));
+    m_previewBar->setAccessibleName(tr("Previewing another platform"));
+    m_previewBar->setClosable(false);
+    m_previewBar->actionButton()->setObjectName(QStringLiteral("backToThisMachineButton"));
 
     auto *top = new QVBoxLayout;
     top->setContentsMargins(20, 12, 20, 0);
     top->setSpacing(10);
     top->addWidget(m_homeChooser);
+    top->addWidget(m_previewBar);
     top->addWidget(m_messageBar);
 
     auto *right = new QVBoxLayout;
@@ -327,7 +377,7 @@ SessionOptions MainWindow::sessionOptions() const
     options.detect = m_startup.detect;
     options.detect.explicitPath = m_startup.codexPath.value_or(m_settings->codexPath());
     options.codexVersionText = m_startup.codexVersionText;
-    options.platform = m_startup.platform ? m_startup.platform : parsePlatformName(m_settings->platformOverride());
+    options.platform = m_startup.platform;  // a preview is never read from saved settings
     const QString fixed = m_startup.darwinFixedVersion.value_or(m_settings->darwinFixedVersion());
     options.darwinFixedVersion = Version::parse(fixed);
     options.keepBackups = m_settings->keepBackups();
@@ -374,10 +424,16 @@ void MainWindow::updateActions()
 {
     m_applyAction->setEnabled(m_session->canApply());
     m_undoAction->setEnabled(m_session->canUndo());
-    if (!m_session->backups().isEmpty()) {
-        const auto &newest = m_session->backups().first();
-        m_undoAction->setToolTip(tr("Put back %1 (Ctrl+Z)").arg(QDir::toNativeSeparators(newest.path)));
-    }
+    m_redoAction->setEnabled(m_session->canRedo());
+    if (const auto target = m_session->undoTarget())
+        setToolTipWithShortcut(m_undoAction, tr("Put back %1, after asking").arg(QFileInfo(target->path).fileName()));
+    else
+        setToolTipWithShortcut(m_undoAction, tr("Nothing to undo: no backup of config.toml holds an earlier state"));
+    if (const auto target = m_session->redoTarget())
+        setToolTipWithShortcut(m_redoAction, tr("Bring back the change Undo took away (%1)")
+                                                 .arg(QFileInfo(target->path).fileName()));
+    else
+        setToolTipWithShortcut(m_redoAction, tr("Bring back the change that Undo took away"));
     const bool hasDiagnosis = m_session->diagnosis().has_value();
     m_copyReportAction->setEnabled(hasDiagnosis);
     m_saveJsonAction->setEnabled(hasDiagnosis);
@@ -392,9 +448,67 @@ void MainWindow::updateBusy()
     case Session::Activity::Analysing: text = tr("Reading config.toml…"); break;
     case Session::Activity::Applying: text = tr("Writing config.toml…"); break;
     case Session::Activity::Restoring: text = tr("Restoring the backup…"); break;
+    case Session::Activity::Creating: text = tr("Creating the CODEX_HOME folder…"); break;
     }
     m_busy->setVisible(m_session->isBusy());
     m_statusLabel->setText(text.isEmpty() ? tr("Ready") : text);
+}
+
+} // namespace SandboxDoctor::Ui
+
+namespace SandboxDoctor::Ui {
+
+// A preview of another platform is a mode, not news: a bar that stays while it
+// lasts, says what Apply would do here, and offers the way back.
+void MainWindow::updatePreviewBar()
+{
+    if (!isPreviewingOtherPlatform()) {
+        m_previewBar->dismiss();
+        return;
+    }
+    const QString previewed = platformDisplayName(*m_session->options().platform);
+    const QString here = platformDisplayName(hostPlatform());
+    m_previewBar->showMessage(MessageBar::Kind::Warning,
+                              tr("Previewing %1: the policy and the change shown are what a %1 machine needs, "
+                                 "not this %2 machine. This preview lasts for this run only.")
+                                  .arg(previewed, here),
+                              tr("Back to This Machine"), [this]() { backToThisMachine(); });
+}
+
+void MainWindow::backToThisMachine()
+{
+    m_startup.platform.reset();
+    m_messageBar->dismiss();
+    m_session->setOptions(sessionOptions());
+    updatePreviewBar();
+}
+
+void MainWindow::showEvent(QShowEvent *event)
+{
+    QMainWindow::showEvent(event);
+    if (m_sessionStarted)
+        return;
+    // Now the window frame's size is known: fit the frame, not only the inside.
+    fitOnScreen(m_geometryRestored);
+    // Normally the first paint starts the work (event()); a window that is
+    // shown but never painted (minimised at start) starts a moment later.
+    QTimer::singleShot(300, this, &MainWindow::startSession);
+}
+
+bool MainWindow::event(QEvent *event)
+{
+    const bool result = QMainWindow::event(event);
+    if (event->type() == QEvent::Paint && !m_sessionStarted)
+        QMetaObject::invokeMethod(this, &MainWindow::startSession, Qt::QueuedConnection);
+    return result;
+}
+
+void MainWindow::startSession()
+{
+    if (m_sessionStarted)
+        return;
+    m_sessionStarted = true;
+    m_session->start();
 }
 
 } // namespace SandboxDoctor::Ui

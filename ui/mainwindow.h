@@ -37,12 +37,16 @@ class MainWindow final : public QMainWindow
 
 public:
     // `settings` must outlive the window. `startup` holds the command line's
-    // overrides; they win over the saved settings until Settings is accepted.
+    // overrides: they apply to this run only and are never saved (a field the
+    // user changes in Settings replaces its override). Detection starts once
+    // the window has painted.
     MainWindow(AppSettings *settings, StartupOptions startup, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    // The first-run size, and every --screenshot's: the layout the pages are drawn for.
+    // The first-run size, and every --screenshot's: the layout the pages are
+    // drawn for (smaller when the screen is). The window goes down to MinimumSize.
     static constexpr QSize DefaultSize{1180, 840};
+    static constexpr QSize MinimumSize{720, 480};
 
     Session *session() const { return m_session; }
     MessageBar *messageBar() const { return m_messageBar; }
@@ -55,12 +59,23 @@ public:
     // True once the first analysis is done and nothing is running.
     bool isSettled() const;
 
+    // On by default: the window (saved or default size) is fitted onto the
+    // screen it opens on. --screenshot turns it off to draw at DefaultSize
+    // whatever the screen.
+    void setFitsScreen(bool fits) { m_fitsScreen = fits; }
+
+    // Another platform is previewed (--platform or Settings, this run only).
+    bool isPreviewingOtherPlatform() const;
+
 public slots:
     void setCodexHome(const QString &home);
     void openHome();
     void refresh();
     void applyChange();
     void undoChange();
+    void redoChange();
+    void backToThisMachine();
+    void showAbout();
     void copyReport();
     void saveJson();
     bool saveJsonTo(const QString &path);  // false: the message bar says why
@@ -72,6 +87,8 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    bool event(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -84,12 +101,16 @@ private:
     void createPages();
     void restoreWindowState();
     void saveWindowState();
+    void fitOnScreen(bool placed);
+    void startSession();
+    void updatePreviewBar();
     SessionOptions sessionOptions() const;
-    void applySettings(const SettingsValues &values);
+    void applySettings(const SettingsValues &shown, const SettingsValues &values);
     void updateActions();
     void updateBusy();
     void onApplied(const SandboxDoctor::ApplyResult &result);
     void onRestored(const SandboxDoctor::BackupInfo &backup);
+    void onRedone(const SandboxDoctor::BackupInfo &backup);
     void onActionFailed(const SandboxDoctor::Error &error, bool changedSincePreview);
     void onConfigChangedOutside();
 
@@ -99,6 +120,7 @@ private:
 
     HomeChooser *m_homeChooser = nullptr;
     MessageBar *m_messageBar = nullptr;
+    MessageBar *m_previewBar = nullptr;
     QListWidget *m_pageList = nullptr;
     QStackedWidget *m_pageStack = nullptr;
     QList<Page *> m_pages;
@@ -109,6 +131,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_applyAction = nullptr;
     QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QAction *m_openHomeAction = nullptr;
     QAction *m_copyReportAction = nullptr;
     QAction *m_saveJsonAction = nullptr;
@@ -116,6 +139,9 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QList<QAction *> m_pageActions;
+    bool m_sessionStarted = false;
+    bool m_geometryRestored = false;
+    bool m_fitsScreen = true;
 };
 
 } // namespace SandboxDoctor::Ui

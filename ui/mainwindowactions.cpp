@@ -2,7 +2,10 @@
 // its size and splitters across runs. Split from mainwindow.cpp, which builds the window.
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "appsettings.h"
+#include "guitext.h"
+#include "policytext.h"
 #include "prompt.h"
 #include "report/markdownreport.h"
 #include "report/statusreport.h"
@@ -18,7 +21,9 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QMessageBox>
+#include <QLocale>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSplitter>
 
 namespace SandboxDoctor::Ui {
@@ -51,6 +56,28 @@ void MainWindow::applyChange()
                  "(config.toml.bak-…), and Undo puts it back.")
                   .arg(mode)
             : tr("sandbox_mode becomes \"%1\". Undo is not needed to go back: delete the file.").arg(mode);
+    if (isPreviewingOtherPlatform()) {
+        // The preview shows another machine's policy; writing it here is
+        // possible (a shared home, a config to copy over) but never by habit.
+        const QString previewed = platformDisplayName(*m_session->options().platform);
+        const QString here = platformDisplayName(hostPlatform());
+        const auto answer = Prompt::ask(
+            this, tr("Apply another platform's policy"),
+            diagnosis.config->exists
+                ? tr("Write the %1 policy (%2) to this %3 machine's config.toml?").arg(previewed, mode, here)
+                : tr("Create this %3 machine's config.toml with the %1 policy (%2)?").arg(previewed, mode, here),
+            tr("You are previewing %1. Codex on this %2 machine would then run with sandbox_mode = \"%3\", "
+               "which is not what this machine needs. The current file (%4) is kept as a backup, and Undo puts "
+               "it back. To see this machine's policy instead, choose Back to This Machine.")
+                .arg(previewed, here, mode, path),
+            QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Cancel, QMessageBox::Warning,
+            {{QMessageBox::Apply, tr("Write %1 Policy").arg(previewed)}});
+        if (answer != QMessageBox::Apply)
+            return;
+        m_messageBar->dismiss();
+        m_session->apply();
+        return;
+    }
     const auto answer = Prompt::ask(this, tr("Apply the change"), question, details,
                                     QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Apply);
     if (answer != QMessageBox::Apply)
@@ -59,12 +86,36 @@ void MainWindow::applyChange()
     m_session->apply();
 }
 
+// Undo always asks, naming the backup it would put back: a keystroke never
+// rewrites config.toml unseen. What it replaces is backed up, so Redo can
+// bring it back.
 void MainWindow::undoChange()
 {
-    if (!m_session->canUndo())
+    const auto target = m_session->undoTarget();
+    if (!m_session->canUndo() || !target)
+        return;
+    const QString name = QFileInfo(target->path).fileName();
+    const QString when = QLocale().toString(target->createdUtc.toLocalTime(), QLocale::ShortFormat);
+    const auto answer = Prompt::ask(
+        this, tr("Undo the last change"), tr("Put back %1?").arg(name),
+        tr("This backup was saved %1 (%2 bytes). config.toml as it is now is kept as a backup, so Redo "
+           "brings it back.")
+            .arg(when)
+            .arg(target->size),
+        QMessageBox::Ok | QMessageBox::Cancel, QMessageBox::Ok, QMessageBox::Question,
+        {{QMessageBox::Ok, tr("Put It Back")}});
+    if (answer != QMessageBox::Ok)
         return;
     m_messageBar->dismiss();
     m_session->undo();
+}
+
+void MainWindow::redoChange()
+{
+    if (!m_session->canRedo())
+        return;
+    m_messageBar->dismiss();
+    m_session->redo();
 }
 
 void MainWindow::onApplied(const ApplyResult &result)
@@ -90,9 +141,17 @@ void MainWindow::onApplied(const ApplyResult &result)
 void MainWindow::onRestored(const BackupInfo &backup)
 {
     m_messageBar->showMessage(MessageBar::Kind::Success,
-                              tr("Restored config.toml from %1. The file it replaced was backed up too, so this "
-                                 "can be undone again.")
-                                  .arg(QFileInfo(backup.path).fileName()));
+                              tr("Put back %1. The file it replaced is kept as a backup: Redo brings it back.")
+                                  .arg(QFileInfo(backup.path).fileName()),
+                              tr("Redo"), [this]() { redoChange(); });
+}
+
+void MainWindow::onRedone(const BackupInfo &backup)
+{
+    m_messageBar->showMessage(MessageBar::Kind::Success,
+                              tr("Brought back the change from %1. Undo takes it away again.")
+                                  .arg(QFileInfo(backup.path).fileName()),
+                              tr("Undo"), [this]() { undoChange(); });
 }
 
 void MainWindow::onActionFailed(const Error &error, bool changedSincePreview)
@@ -112,7 +171,7 @@ void MainWindow::onActionFailed(const Error &error, bool changedSincePreview)
         text = QDir::toNativeSeparators(error.path) + (error.line > 0 ? QStringLiteral(":%1").arg(error.line) : QString())
                + QStringLiteral(": ") + text;
     if (!error.hint.isEmpty())
-        text += QLatin1Char(' ') + error.hint;
+        text += QLatin1Char(' ') + guiAdvice(error.hint);
     m_messageBar->showMessage(MessageBar::Kind::Error, text, tr("Refresh"), [this]() { refresh(); });
 }
 
@@ -170,29 +229,44 @@ void MainWindow::openSettings()
     SettingsValues values;
     values.codexPath = m_startup.codexPath.value_or(m_settings->codexPath());
     values.darwinFixedVersion = m_startup.darwinFixedVersion.value_or(m_settings->darwinFixedVersion());
-    values.platform = m_startup.platform ? platformName(*m_startup.platform) : m_settings->platformOverride();
+    values.platform = m_startup.platform ? platformName(*m_startup.platform) : QString();
     values.keepBackups = m_settings->keepBackups();
     SettingsDialog dialog(values, this);
+    dialog.setCommandLineFields(m_startup.codexPath.has_value(), m_startup.darwinFixedVersion.has_value());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    applySettings(dialog.values());
+    applySettings(values, dialog.values());
 }
 
-void MainWindow::applySettings(const SettingsValues &values)
+// Only what the user changed in the dialog is saved. A value that came from
+// the command line (--codex, --darwin-fixed-version) and was left alone stays
+// an override for this run and never reaches the settings file; the preview
+// platform is never saved at all, so the next start shows this machine.
+void MainWindow::applySettings(const SettingsValues &shown, const SettingsValues &values)
 {
-    m_settings->setCodexPath(values.codexPath);
-    m_settings->setDarwinFixedVersion(values.darwinFixedVersion);
-    m_settings->setPlatformOverride(values.platform);
+    if (!m_startup.codexPath || values.codexPath != shown.codexPath) {
+        m_settings->setCodexPath(values.codexPath);
+        if (m_startup.codexPath)
+            m_startup.codexVersionText.reset();  // a new Codex: ask it, do not believe --codex-version
+        m_startup.codexPath.reset();
+    }
+    if (!m_startup.darwinFixedVersion || values.darwinFixedVersion != shown.darwinFixedVersion) {
+        m_settings->setDarwinFixedVersion(values.darwinFixedVersion);
+        m_startup.darwinFixedVersion.reset();
+    }
+    m_startup.platform = parsePlatformName(values.platform);
+    m_settings->forgetPlatformOverride();  // written by older versions, which made a preview stick
     m_settings->setKeepBackups(values.keepBackups);
     m_settings->sync();
-    // The user chose explicitly: the command line's overrides no longer apply.
-    m_startup.codexPath.reset();
-    m_startup.darwinFixedVersion.reset();
-    m_startup.platform.reset();
-    if (!values.codexPath.isEmpty())
-        m_startup.codexVersionText.reset();
     m_messageBar->dismiss();
     m_session->setOptions(sessionOptions());
+    updatePreviewBar();
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(this);
+    dialog.exec();
 }
 
 // The size, position and splitters the window was closed with. A screenshot
@@ -202,12 +276,71 @@ void MainWindow::applySettings(const SettingsValues &values)
 void MainWindow::restoreWindowState()
 {
     const QByteArray geometry = m_settings->windowGeometry();
-    if (!geometry.isEmpty() && !restoreGeometry(geometry))
+    m_geometryRestored = !geometry.isEmpty() && restoreGeometry(geometry);
+    if (!geometry.isEmpty() && !m_geometryRestored)
         resize(DefaultSize);  // a half-applied geometry is worse than the default
+    fitOnScreen(m_geometryRestored);
     restoreState(m_settings->windowState(), WindowStateVersion);
     for (QSplitter *splitter : findChildren<QSplitter *>()) {
         if (!splitter->objectName().isEmpty())
             splitter->restoreState(m_settings->splitterState(splitter->objectName()));
+    }
+}
+
+// A geometry saved on another screen, or at another scale (QT_SCALE_FACTOR,
+// a display's scaling changed), may not fit the screen the window opens on:
+// shrink it to the screen and move it fully onto it, so the title bar and the
+// window's edges can be reached. The default size shrinks the same way.
+void MainWindow::fitOnScreen(bool placed)
+{
+    if (!m_fitsScreen)
+        return;
+    const QRect frame = frameGeometry().isValid() ? frameGeometry() : geometry();
+    QScreen *target = QGuiApplication::screenAt(frame.center());
+    if (!target) {
+        // The centre is on no screen: the screen the window overlaps most, else the primary one.
+        qint64 best = 0;
+        for (QScreen *screen : QGuiApplication::screens()) {
+            const QRect common = screen->availableGeometry().intersected(frame);
+            const qint64 area = qint64(common.width()) * common.height();
+            if (area > best) {
+                best = area;
+                target = screen;
+            }
+        }
+    }
+    if (!target)
+        target = QGuiApplication::primaryScreen();
+    if (!target)
+        return;
+    const QRect available = target->availableGeometry();
+    // The frame (title bar, borders) is what must fit; before the first show
+    // it is not known yet, so the platform's usual margins are assumed.
+    const QMargins margins = frameGeometry() != geometry()
+                                 ? QMargins(geometry().left() - frameGeometry().left(),
+                                            geometry().top() - frameGeometry().top(),
+                                            frameGeometry().right() - geometry().right(),
+                                            frameGeometry().bottom() - geometry().bottom())
+                                 : QMargins();
+    const QSize room(available.width() - margins.left() - margins.right(),
+                     available.height() - margins.top() - margins.bottom());
+    const QSize size = this->size().boundedTo(room).expandedTo(minimumSize().boundedTo(room));
+    if (size != this->size())
+        resize(size);
+    if (!placed)
+        return;  // the window system places a window that has no saved place
+    QRect wanted(pos(), QSize(size.width() + margins.left() + margins.right(),
+                              size.height() + margins.top() + margins.bottom()));
+    if (!available.contains(wanted)) {
+        if (wanted.right() > available.right())
+            wanted.moveRight(available.right());
+        if (wanted.bottom() > available.bottom())
+            wanted.moveBottom(available.bottom());
+        if (wanted.left() < available.left())
+            wanted.moveLeft(available.left());
+        if (wanted.top() < available.top())
+            wanted.moveTop(available.top());
+        move(wanted.topLeft());
     }
 }
 

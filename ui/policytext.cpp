@@ -12,4 +12,14 @@ QString policySummary(const SandboxPolicy &policy)
     return text;
 }
 
+QString platformDisplayName(Platform platform)
+{
+    switch (platform) {
+    case Platform::MacOS: return QStringLiteral("macOS");
+    case Platform::Linux: return QStringLiteral("Linux");
+    case Platform::Windows: return QStringLiteral("Windows");
+    }
+    return platformName(platform);
+}
+
 } // namespace SandboxDoctor::Ui

@@ -1,5 +1,7 @@
 #include "prompt.h"
 
+#include <QAbstractButton>
+
 namespace SandboxDoctor::Ui {
 
 QMessageBox::StandardButton Prompt::s_nextAnswer = QMessageBox::NoButton;
@@ -7,7 +9,8 @@ QString Prompt::s_lastText;
 
 QMessageBox::StandardButton Prompt::ask(QWidget *parent, const QString &title, const QString &text,
                                         const QString &details, QMessageBox::StandardButtons buttons,
-                                        QMessageBox::StandardButton defaultButton, QMessageBox::Icon icon)
+                                        QMessageBox::StandardButton defaultButton, QMessageBox::Icon icon,
+                                        const QMap<QMessageBox::StandardButton, QString> &buttonTexts)
 {
     s_lastText = text + QLatin1Char('\n') + details;
     if (s_nextAnswer != QMessageBox::NoButton) {
@@ -18,6 +21,11 @@ QMessageBox::StandardButton Prompt::ask(QWidget *parent, const QString &title, c
     QMessageBox box(icon, title, text, buttons, parent);
     box.setInformativeText(details);
     box.setDefaultButton(defaultButton);
+    // A button that says what it does ("Put It Back") rather than "OK".
+    for (auto it = buttonTexts.cbegin(); it != buttonTexts.cend(); ++it) {
+        if (QAbstractButton *button = box.button(it.key()))
+            button->setText(it.value());
+    }
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
     box.setWindowModality(Qt::WindowModal);
     return static_cast<QMessageBox::StandardButton>(box.exec());

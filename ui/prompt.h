@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMap>
 #include <QMessageBox>
 #include <QString>
 
@@ -13,7 +14,8 @@ public:
     static QMessageBox::StandardButton ask(QWidget *parent, const QString &title, const QString &text,
                                            const QString &details, QMessageBox::StandardButtons buttons,
                                            QMessageBox::StandardButton defaultButton,
-                                           QMessageBox::Icon icon = QMessageBox::Question);
+                                           QMessageBox::Icon icon = QMessageBox::Question,
+                                           const QMap<QMessageBox::StandardButton, QString> &buttonTexts = {});
 
     // The next ask() returns `answer` without showing anything; one use only.
     static void setNextAnswer(QMessageBox::StandardButton answer);

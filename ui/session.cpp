@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "common/codexhomefolder.h"
 #include "common/logging.h"
 #include "config/configfile.h"
 #include "detect/codexlocator.h"
@@ -55,6 +56,12 @@ struct RestoreOutcome
 {
     Expected<BackupInfo> result = Error{};
     QByteArray shaAfter;
+    QString madeBackup;  // the backup of the file the restore replaced
+};
+
+struct CreateOutcome
+{
+    Expected<QString> result = Error{};
 };
 
 } // namespace
@@ -63,6 +70,7 @@ struct Session::Analysis
 {
     Diagnosis diagnosis;
     QList<BackupInfo> backups;
+    bool homeExists = true;
 };
 
 Session::Session(SessionOptions options, QObject *parent)
@@ -93,7 +101,34 @@ bool Session::canApply() const
 
 bool Session::canUndo() const
 {
-    return !isBusy() && !m_backups.isEmpty();
+    return !isBusy() && undoTarget().has_value();
+}
+
+bool Session::canRedo() const
+{
+    return !isBusy() && redoTarget().has_value();
+}
+
+std::optional<BackupInfo> Session::undoTarget() const
+{
+    if (m_backups.isEmpty() || m_madeByUndo.contains(m_backups.constFirst().path))
+        return std::nullopt;
+    return m_backups.constFirst();
+}
+
+std::optional<BackupInfo> Session::redoTarget() const
+{
+    // An apply, an outside edit or another tool's backup since the Undo: what
+    // Undo took away is no longer the step back from the file as it is.
+    if (m_redoPath.isEmpty() || m_backups.isEmpty() || m_backups.constFirst().path != m_redoPath
+        || currentSha() != m_redoSha)
+        return std::nullopt;
+    return m_backups.constFirst();
+}
+
+QByteArray Session::currentSha() const
+{
+    return m_diagnosis && m_diagnosis->config.hasValue() ? m_diagnosis->config->sha256Hex() : QByteArray();
 }
 
 void Session::setWatchDelay(int ms)
@@ -110,8 +145,16 @@ void Session::setCodexHome(const QString &home)
     m_ownWrites.clear();
     m_diagnosis.reset();
     m_backups.clear();
+    m_homeExists = true;
+    m_madeByUndo.clear();
+    m_redoPath.clear();
+    m_redoSha.clear();
     emit codexHomeChanged(m_codexHome);
     emit diagnosisChanged();
+    if (m_deferred && !m_options.codexVersionText) {
+        m_pendingStart = true;  // detection starts processes: not before start()
+        return;
+    }
     if (m_detection || m_running[int(Activity::Detecting)] > 0)
         startAnalysis(false);
     else
@@ -124,8 +167,23 @@ void Session::setOptions(const SessionOptions &options)
     refresh();
 }
 
+void Session::start()
+{
+    if (!m_deferred)
+        return;
+    m_deferred = false;
+    if (m_pendingStart) {
+        m_pendingStart = false;
+        startDetection();
+    }
+}
+
 void Session::refresh()
 {
+    if (m_deferred && !m_options.codexVersionText) {
+        m_pendingStart = true;
+        return;
+    }
     startDetection();
 }
 
@@ -181,9 +239,12 @@ void Session::startAnalysis(bool external)
     runInBackground(
         this,
         [request, detection]() {
-            Analysis analysis{diagnose(request, detection), {}};
-            if (auto backups = listBackups(request.codexHome))
-                analysis.backups = *backups;
+            Analysis analysis{diagnose(request, detection), {}, true};
+            analysis.homeExists = SandboxDoctor::codexHomeExists(request.codexHome);
+            if (analysis.homeExists) {
+                if (auto backups = listBackups(request.codexHome))
+                    analysis.backups = *backups;
+            }
             return analysis;
         },
         [this, generation, external](const Analysis &result) {
@@ -204,6 +265,7 @@ void Session::finishAnalysis(quint64 generation, bool external, const Analysis &
     const bool hadDiagnosis = m_diagnosis.has_value();
     m_diagnosis = result.diagnosis;
     m_backups = result.backups;
+    m_homeExists = result.homeExists;
     const QByteArray after = shaOf(m_diagnosis);
     watchConfig();
     emit diagnosisChanged();
@@ -243,6 +305,8 @@ void Session::apply()
                 return;
             if (outcome.result) {
                 m_ownWrites.insert(sha256Hex(outcome.result->edit.after));
+                if (outcome.result->written)
+                    m_redoPath.clear();  // a new change: what Undo took away is not the next step any more
                 emit applied(*outcome.result);
             } else {
                 emit actionFailed(outcome.result.error(), outcome.changedSincePreview);
@@ -253,29 +317,89 @@ void Session::apply()
 
 void Session::undo()
 {
-    if (!canUndo())
+    if (canUndo())
+        restore(false);
+}
+
+void Session::redo()
+{
+    if (canRedo())
+        restore(true);
+}
+
+// Both put the newest backup back (the only restore core offers today): Undo
+// when that backup is the file before a change, Redo when an Undo made it.
+// Either way the file being replaced is backed up first, so each step can be
+// taken back; the window knows which backup plays which part.
+void Session::restore(bool redo)
+{
+    const std::optional<BackupInfo> target = redo ? redoTarget() : undoTarget();
+    if (!target)
         return;
     const QString home = m_codexHome;
+    const QString expected = target->path;
     begin(Activity::Restoring);
     runInBackground(
         this,
-        [home]() {
+        [home, expected]() {
             RestoreOutcome outcome;
+            // Another tool may have backed up (or pruned) since the window
+            // looked: restore only the backup the user was asked about.
+            const auto before = listBackups(home);
+            if (!before || before->isEmpty() || before->constFirst().path != expected) {
+                outcome.result = refusedError(
+                    QStringLiteral("The backup to put back is no longer the newest one; nothing was written."),
+                    expected, QStringLiteral("Refresh, then look at what Undo offers now."));
+                return outcome;
+            }
             outcome.result = restoreNewestBackup(home);
             if (const auto now = readConfig(home))
                 outcome.shaAfter = now->sha256Hex();
+            if (const auto after = listBackups(home); after && !after->isEmpty()
+                && after->constFirst().path != expected)
+                outcome.madeBackup = after->constFirst().path;
             return outcome;
         },
-        [this, home](const RestoreOutcome &outcome) {
+        [this, home, redo](const RestoreOutcome &outcome) {
             end(Activity::Restoring);
             if (home != m_codexHome)
                 return;
             if (outcome.result) {
                 m_ownWrites.insert(outcome.shaAfter);
-                emit restored(*outcome.result);
+                if (redo) {
+                    m_redoPath.clear();
+                    m_redoSha.clear();
+                    emit redone(*outcome.result);
+                } else {
+                    if (!outcome.madeBackup.isEmpty())
+                        m_madeByUndo.insert(outcome.madeBackup);
+                    m_redoPath = outcome.madeBackup;
+                    m_redoSha = outcome.shaAfter;
+                    emit restored(*outcome.result);
+                }
             } else {
                 emit actionFailed(outcome.result.error(), false);
             }
+            startAnalysis(false);
+        });
+}
+
+void Session::createCodexHome()
+{
+    if (isBusy() || m_homeExists || m_codexHome.isEmpty())
+        return;
+    const QString home = m_codexHome;
+    begin(Activity::Creating);
+    runInBackground(
+        this, [home]() { return CreateOutcome{SandboxDoctor::createCodexHome(home)}; },
+        [this, home](const CreateOutcome &outcome) {
+            end(Activity::Creating);
+            if (home != m_codexHome)
+                return;
+            if (outcome.result)
+                emit codexHomeCreated(*outcome.result);
+            else
+                emit actionFailed(outcome.result.error(), false);
             startAnalysis(false);
         });
 }
@@ -293,7 +417,8 @@ void Session::end(Activity activity)
         --m_running[int(activity)];
     // The most telling job still running names the activity.
     Activity next = Activity::Idle;
-    for (Activity candidate : {Activity::Analysing, Activity::Detecting, Activity::Restoring, Activity::Applying}) {
+    for (Activity candidate :
+         {Activity::Analysing, Activity::Detecting, Activity::Creating, Activity::Restoring, Activity::Applying}) {
         if (m_running[int(candidate)] > 0)
             next = candidate;
     }
@@ -317,7 +442,13 @@ void Session::watchConfig()
                 wanted << config.writePath;
         }
     }
-    const QStringList watched = m_watcher->files() + m_watcher->directories();
+    // A file watch follows the inode, not the name. When config.toml is
+    // replaced by rename while its old inode lives on (apply and restore keep
+    // the old file as a hard-linked backup), the watch silently moves with the
+    // backup: watch the name afresh after every look.
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    const QStringList watched = m_watcher->directories();
     QStringList stale;
     for (const QString &path : watched) {
         if (!wanted.contains(path))

@@ -31,7 +31,7 @@ class Session final : public QObject
     Q_OBJECT
 
 public:
-    enum class Activity { Idle, Detecting, Analysing, Applying, Restoring };
+    enum class Activity { Idle, Detecting, Analysing, Applying, Restoring, Creating };
     Q_ENUM(Activity)
 
     explicit Session(SessionOptions options, QObject *parent = nullptr);
@@ -48,7 +48,28 @@ public:
     const QList<BackupInfo> &backups() const { return m_backups; }
 
     bool canApply() const;  // a change is proposed for a readable config, and nothing runs
-    bool canUndo() const;   // a backup exists, and nothing runs
+    bool canUndo() const;   // undoTarget() exists, and nothing runs
+    bool canRedo() const;   // redoTarget() exists, and nothing runs
+
+    // The backup Undo would put back: the newest one, unless an Undo made it
+    // (it holds the change that Undo took away: putting it back is Redo, and a
+    // second Undo must never re-apply silently).
+    std::optional<BackupInfo> undoTarget() const;
+    // The backup Redo would put back: the one the last Undo made, while it is
+    // still the newest and config.toml is still what that Undo left.
+    std::optional<BackupInfo> redoTarget() const;
+
+    // False once an analysis has seen that the CODEX_HOME folder is not there
+    // (a first start); true before any analysis.
+    bool codexHomeExists() const { return m_homeExists; }
+
+    // Work starts with the first setCodexHome() unless the owner holds it back
+    // until start() (the window starts once it has painted, so the first paint
+    // never waits for detection). Held back is only work that starts
+    // processes: with a known Codex version (--codex-version) nothing is
+    // detected, and reading config.toml on the pool starts at once.
+    void setStartDeferred(bool deferred) { m_deferred = deferred; }
+    bool isStarted() const { return !m_deferred; }
 
     // Debounce for changes seen on disk; tests may shorten it.
     void setWatchDelay(int ms);
@@ -59,14 +80,19 @@ public slots:
     void refresh();     // detect Codex again, then analyse
     void reanalyse();   // analyse again with the Codex already found
     void apply();       // the previewed edit, refused if the file changed since
-    void undo();        // restore the newest backup
+    void undo();        // restore undoTarget()
+    void redo();        // restore redoTarget()
+    void start();       // begins work held back by setStartDeferred(true)
+    void createCodexHome();  // makes the missing CODEX_HOME folder, then analyses it
 
 signals:
     void activityChanged(SandboxDoctor::Ui::Session::Activity activity);
     void codexHomeChanged(const QString &home);
     void diagnosisChanged();
     void applied(const SandboxDoctor::ApplyResult &result);
-    void restored(const SandboxDoctor::BackupInfo &backup);
+    void restored(const SandboxDoctor::BackupInfo &backup);  // an Undo
+    void redone(const SandboxDoctor::BackupInfo &backup);
+    void codexHomeCreated(const QString &home);
     // Apply or undo failed; nothing was written. `changedSincePreview`: the file
     // is no longer the one the preview showed, so a refresh is the way on.
     void actionFailed(const SandboxDoctor::Error &error, bool changedSincePreview);
@@ -82,17 +108,28 @@ private:
     void end(Activity activity);
     void watchConfig();
     void onPathChanged();
+    void restore(bool redo);
+    QByteArray currentSha() const;
 
     SessionOptions m_options;
     QString m_codexHome;
     std::optional<CodexDetection> m_detection;
     std::optional<Diagnosis> m_diagnosis;
     QList<BackupInfo> m_backups;
+    bool m_homeExists = true;
+    bool m_deferred = false;
+    bool m_pendingStart = false;  // setCodexHome() came while deferred
+
+    // Undo/Redo over the backups: paths of backups an Undo made (never undo
+    // targets), and the one Redo may put back with the file's hash after that Undo.
+    QSet<QString> m_madeByUndo;
+    QString m_redoPath;
+    QByteArray m_redoSha;
 
     std::unique_ptr<CodexLocator> m_locator;
     quint64 m_detectGeneration = 0;
     quint64 m_analysisGeneration = 0;
-    int m_running[5] = {};        // jobs in flight per Activity
+    int m_running[6] = {};        // jobs in flight per Activity
     Activity m_activity = Activity::Idle;
 
     QFileSystemWatcher *m_watcher = nullptr;

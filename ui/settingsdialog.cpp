@@ -27,6 +27,15 @@ QLabel *note(const QString &text, QWidget *parent)
     return label;
 }
 
+// A row label whose mnemonic (&C) focuses the field: QFormLayout makes the
+// label's buddy only for a widget field, and would show a literal "&" beside a layout.
+QLabel *rowLabel(const QString &text, QWidget *buddy, QWidget *parent)
+{
+    auto *label = new QLabel(text, parent);
+    label->setBuddy(buddy);
+    return label;
+}
+
 } // namespace
 
 SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
@@ -34,13 +43,15 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
       m_codexPath(new QLineEdit(values.codexPath, this)),
       m_darwinFixed(new QLineEdit(values.darwinFixedVersion, this)),
       m_darwinError(new QLabel(this)),
+      m_codexPathOrigin(new QLabel(this)),
+      m_darwinOrigin(new QLabel(this)),
       m_platform(new QComboBox(this)),
       m_keepBackups(new QSpinBox(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
-    setMinimumWidth(520);
+    setMinimumWidth(480);
 
     m_codexPath->setObjectName(QStringLiteral("codexPathEdit"));
     m_codexPath->setPlaceholderText(tr("Detect automatically"));
@@ -83,19 +94,30 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
     m_keepBackups->setSpecialValueText(tr("All"));
     m_keepBackups->setValue(values.keepBackups);
 
+    for (QLabel *origin : {m_codexPathOrigin, m_darwinOrigin}) {
+        origin->setWordWrap(true);
+        origin->setText(tr("Given on the command line for this run; saved only if you change it here."));
+        origin->hide();
+    }
+    m_codexPathOrigin->setObjectName(QStringLiteral("codexPathOrigin"));
+    m_darwinOrigin->setObjectName(QStringLiteral("darwinFixedOrigin"));
+
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->addRow(tr("&Codex executable:"), codexRow);
+    form->addRow(rowLabel(tr("&Codex executable:"), m_codexPath, this), codexRow);
+    form->addRow(QString(), m_codexPathOrigin);
     form->addRow(QString(), note(tr("Empty: detected from PATH, the login shell and the usual install places. "
-                                    "Shared with codex-sandbox-doctor-cli."), this));
-    form->addRow(tr("macOS &fixed version:"), m_darwinFixed);
+                                    "The command-line tool uses this setting too."), this));
+    form->addRow(rowLabel(tr("macOS &fixed version:"), m_darwinFixed, this), m_darwinFixed);
     form->addRow(QString(), m_darwinError);
+    form->addRow(QString(), m_darwinOrigin);
     form->addRow(QString(), note(tr("The first Codex release whose macOS sandbox honours network_access "
                                     "(openai/codex#10390). Empty while no fix is known: macOS then gets "
                                     "danger-full-access."), this));
-    form->addRow(tr("&Preview platform:"), m_platform);
-    form->addRow(QString(), note(tr("Shows the policy and the change another machine would get."), this));
-    form->addRow(tr("&Backups to keep:"), m_keepBackups);
+    form->addRow(rowLabel(tr("&Preview platform:"), m_platform, this), m_platform);
+    form->addRow(QString(), note(tr("Shows the policy and the change another machine would get, for this run "
+                                    "only: the next start shows this machine again."), this));
+    form->addRow(rowLabel(tr("&Backups to keep:"), m_keepBackups, this), m_keepBackups);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -115,6 +137,12 @@ void SettingsDialog::validate()
     m_darwinError->setText(ok ? QString() : tr("'%1' is not a version: write it as X.Y.Z, for example 0.180.0.").arg(text));
     m_darwinError->setVisible(!ok);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
+}
+
+void SettingsDialog::setCommandLineFields(bool codexPath, bool darwinFixedVersion)
+{
+    m_codexPathOrigin->setVisible(codexPath);
+    m_darwinOrigin->setVisible(darwinFixedVersion);
 }
 
 SettingsValues SettingsDialog::values() const

@@ -16,7 +16,7 @@ struct SettingsValues final
 {
     QString codexPath;           // empty: detect
     QString darwinFixedVersion;  // empty: no fixed macOS release known
-    QString platform;            // empty: this machine; else "macos", "linux", "windows"
+    QString platform;            // empty: this machine; else "macos", "linux", "windows" (this run only)
     int keepBackups = 10;        // 0 keeps all
 };
 
@@ -29,12 +29,18 @@ public:
 
     SettingsValues values() const;
 
+    // Marks the fields whose value came from the command line: they apply to
+    // this run only and are saved only if changed here.
+    void setCommandLineFields(bool codexPath, bool darwinFixedVersion);
+
 private:
     void validate();
 
     QLineEdit *m_codexPath;
     QLineEdit *m_darwinFixed;
     QLabel *m_darwinError;
+    QLabel *m_codexPathOrigin;
+    QLabel *m_darwinOrigin;
     QComboBox *m_platform;
     QSpinBox *m_keepBackups;
     QDialogButtonBox *m_buttons;

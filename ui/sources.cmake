@@ -7,6 +7,9 @@ target_sources(sandboxdoctor_ui PRIVATE
     appsettings.h appsettings.cpp
     policytext.h policytext.cpp
     prompt.h prompt.cpp
+    guitext.h guitext.cpp
+    shortcuttext.h shortcuttext.cpp
+    aboutdialog.h aboutdialog.cpp
     icons.h icons.cpp
     theme.h theme.cpp
     settingsdialog.h settingsdialog.cpp
@@ -15,6 +18,8 @@ target_sources(sandboxdoctor_ui PRIVATE
     widgets/homechooser.h widgets/homechooser.cpp
     widgets/card.h widgets/card.cpp
     widgets/elidedlabel.h widgets/elidedlabel.cpp
+    widgets/textlabel.h widgets/textlabel.cpp
+    widgets/pagescrollarea.h widgets/pagescrollarea.cpp
     widgets/sidebardelegate.h widgets/sidebardelegate.cpp
     overview/overviewpage.h overview/overviewpage.cpp
     overview/findingsmodel.h overview/findingsmodel.cpp

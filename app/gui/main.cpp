@@ -170,6 +170,10 @@ int main(int argc, char *argv[])
     if (parsed.sideBySide)
         settings->setSideBySide(true);
     Ui::MainWindow window(settings.get(), parsed.startup);
+    if (!parsed.screenshot.isEmpty()) {
+        window.setFitsScreen(false);
+        window.resize(Ui::MainWindow::DefaultSize);
+    }
     if (!parsed.page.isEmpty() && !window.showPage(parsed.page)) {
         QTextStream(stderr) << "codex-sandbox-doctor: no page named '" << parsed.page << "'." << Qt::endl;
         return 2;
@@ -178,8 +182,9 @@ int main(int argc, char *argv[])
 
     if (!parsed.screenshot.isEmpty()) {
         auto save = [&window, path = parsed.screenshot]() {
-            // One more turn of the event loop so the last layout is painted.
-            QTimer::singleShot(100, &window, [&window, path]() {
+            // One more turn of the event loop so the last layout requests are
+            // handled; grab() itself lays out and paints what it captures.
+            QTimer::singleShot(0, &window, [&window, path]() {
                 const QPixmap shot = window.grab();
                 if (!shot.save(path, "PNG")) {
                     QTextStream(stderr) << "codex-sandbox-doctor: could not write " << QDir::toNativeSeparators(path)

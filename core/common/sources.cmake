@@ -1,6 +1,7 @@
 sandboxdoctor_core_area(common)
 target_sources(sandboxdoctor_core_common PRIVATE
     common/boundedread.h common/boundedread.cpp
+    common/codexhomefolder.h common/codexhomefolder.cpp
     common/error.h
     common/expected.h
     common/finding.h common/finding.cpp
@@ -12,5 +13,6 @@ target_sources(sandboxdoctor_core_common PRIVATE
     common/policypreset.h common/policypreset.cpp
     common/sandboxmode.h
     common/sandboxsettings.h common/sandboxsettings.cpp
+    common/tomlversion.h common/tomlversion.cpp
     common/version.h common/version.cpp
 )

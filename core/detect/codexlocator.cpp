@@ -51,6 +51,7 @@ public:
     void addCandidate(const CodexCandidate &candidate, int rank);
     void addMissingExplicit();
     void onShellAnswer(const LoginShellAnswer &answer);
+    void startShell();
     void maybeFinish();
     CodexDetection assemble() const;
     Error notFoundError() const;
@@ -63,6 +64,9 @@ public:
     QPointer<LoginShellQuery> shell;
     LoginShellAnswer shellAnswer;
     bool shellPending = false;
+    // The login shell waits for the explicit Codex's answer and runs only if
+    // it has none (see start()).
+    qsizetype shellAfterEntry = -1;
     bool running = false;
 };
 
@@ -86,13 +90,19 @@ void CodexLocator::Private::start()
     for (qsizetype i = 0; i < onPath.size(); ++i)
         addCandidate(onPath.at(i), pathRank + int(i));
 
-    // The login shell is the slow one: ask it while the others answer.
+    // The login shell is the slow one (a login shell may start dozens of
+    // processes): it is needed only to find a Codex nobody named. With --codex
+    // or a saved path, it runs only if that Codex does not answer; otherwise
+    // it is asked while the others answer.
+    shellAfterEntry = -1;
     if (options.useLoginShell && platform != Platform::Windows) {
         shellPending = true;
-        shell = new LoginShellQuery(env, options.loginShellTimeoutMs, q);
-        QObject::connect(shell, &LoginShellQuery::finished, q,
-                         [this](const LoginShellAnswer &answer) { onShellAnswer(answer); });
-        shell->start();
+        const bool explicitRuns = !entries.isEmpty() && entries.constFirst().candidate.source == CodexSource::Explicit
+                                  && !entries.constFirst().done;
+        if (explicitRuns)
+            shellAfterEntry = 0;
+        else
+            startShell();
     }
 
     QList<KnownPlace> places;
@@ -105,6 +115,15 @@ void CodexLocator::Private::start()
 
     // finished() always comes from the event loop, even with nothing to ask.
     QTimer::singleShot(0, q, [this] { maybeFinish(); });
+}
+
+void CodexLocator::Private::startShell()
+{
+    shellPending = true;
+    shell = new LoginShellQuery(options.environment, options.loginShellTimeoutMs, q);
+    QObject::connect(shell, &LoginShellQuery::finished, q,
+                     [this](const LoginShellAnswer &answer) { onShellAnswer(answer); });
+    shell->start();
 }
 
 void CodexLocator::Private::cancel()
@@ -151,6 +170,13 @@ void CodexLocator::Private::addCandidate(const CodexCandidate &candidate, int ra
         done.done = true;
         if (done.probe)
             done.probe->deleteLater();
+        if (index == shellAfterEntry && running) {
+            shellAfterEntry = -1;
+            if (install.version)
+                shellPending = false;  // the named Codex answers: no need to ask the shell
+            else
+                startShell();
+        }
         maybeFinish();
     });
     VersionProbe *probe = entry.probe;

@@ -1,12 +1,14 @@
 #include "uitestsupport.h"
 
 #include "common/policy.h"
+#include "guitext.h"
 #include "overview/findingsmodel.h"
 #include "preview/diffview.h"
 #include "prompt.h"
 #include "report/statusreport.h"
 #include "widgets/elidedlabel.h"
 #include "widgets/messagebar.h"
+#include "widgets/textlabel.h"
 
 #include <QAction>
 #include <QApplication>
@@ -43,6 +45,15 @@ T *child(const WindowFixture &fixture, const QString &name)
     return widget;
 }
 
+// A label's text as given, without the break opportunities a TextLabel adds to long words.
+QString labelText(const WindowFixture &fixture, const QString &name)
+{
+    auto *label = child<QLabel>(fixture, name);
+    if (auto *text = qobject_cast<TextLabel *>(label))
+        return text->fullText();
+    return label->text();
+}
+
 } // namespace
 
 class TestMainWindow final : public QObject
@@ -66,15 +77,17 @@ private slots:
         const SandboxPolicy expected = choosePolicy(inputs);
         QCOMPARE(expected.mode, SandboxMode::DangerFullAccess);
 
-        QCOMPARE(child<QLabel>(fixture, QStringLiteral("policyModeLabel"))->text(), QStringLiteral("danger-full-access"));
+        QCOMPARE(labelText(fixture, QStringLiteral("policyModeLabel")), QStringLiteral("danger-full-access"));
         QVERIFY(!expected.reason.isEmpty());
-        QCOMPARE(child<QLabel>(fixture, QStringLiteral("policyReasonLabel"))->text(), expected.reason);
-        QCOMPARE(child<QLabel>(fixture, QStringLiteral("policyHintLabel"))->text(), expected.hint);
-        QCOMPARE(child<QLabel>(fixture, QStringLiteral("codexVersionLabel"))->text(), QStringLiteral("0.121.0"));
+        QCOMPARE(labelText(fixture, QStringLiteral("policyReasonLabel")), expected.reason);
+        // The hint as the window words it: the menu, not the command-line option.
+        QCOMPARE(labelText(fixture, QStringLiteral("policyHintLabel")), guiAdvice(expected.hint));
+        QVERIFY(!labelText(fixture, QStringLiteral("policyHintLabel")).contains(QLatin1String("--")));
+        QCOMPARE(labelText(fixture, QStringLiteral("codexVersionLabel")), QStringLiteral("0.121.0"));
         QCOMPARE(child<ElidedLabel>(fixture, QStringLiteral("codexPathLabel"))->text(),
                  QDir::toNativeSeparators(QStringLiteral(SANDBOXDOCTOR_FAKE_CODEX)));
-        QVERIFY(child<QLabel>(fixture, QStringLiteral("platformNameLabel"))->text().startsWith(QLatin1String("macos")));
-        const QString state = child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text();
+        QVERIFY(labelText(fixture, QStringLiteral("platformNameLabel")).startsWith(QLatin1String("macos")));
+        const QString state = labelText(fixture, QStringLiteral("configStateLabel"));
         QVERIFY2(state.startsWith(QLatin1String("absent")),
                  qPrintable(fixture.session()->diagnosis()->config ? state : fixture.session()->diagnosis()->config.error().toText()));
 
@@ -127,7 +140,7 @@ private slots:
 
         // The state follows: the block is current, nothing more to apply, undo possible.
         QTRY_VERIFY_WITH_TIMEOUT(
-            child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("current")),
+            labelText(fixture, QStringLiteral("configStateLabel")).startsWith(QLatin1String("current")),
             Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
         QVERIFY(!child<QAction>(fixture, QStringLiteral("applyAction"))->isEnabled());
@@ -161,10 +174,11 @@ private slots:
                                      && child<QAction>(fixture, QStringLiteral("undoAction"))->isEnabled(),
                                  Timeout);
 
+        Prompt::setNextAnswer(QMessageBox::Ok);
         child<QAction>(fixture, QStringLiteral("undoAction"))->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(fixture.readConfig(), original, Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(
-            child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("absent")),
+            labelText(fixture, QStringLiteral("configStateLabel")).startsWith(QLatin1String("absent")),
             Timeout);
     }
 
@@ -206,12 +220,33 @@ private slots:
         // Another tool (the daemon, an editor) writes the fix behind the window.
         fixture.writeConfig(fixed);
         QTRY_VERIFY_WITH_TIMEOUT(
-            child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("current")),
+            labelText(fixture, QStringLiteral("configStateLabel")).startsWith(QLatin1String("current")),
             Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
         QVERIFY(!child<QAction>(fixture, QStringLiteral("applyAction"))->isEnabled());
         QVERIFY(fixture.window->messageBar()->isVisible());
         QVERIFY(fixture.window->messageBar()->text().contains(QLatin1String("changed outside")));
+    }
+
+    // Apply replaces config.toml by rename and keeps the old inode as the
+    // backup: the watch must follow the name, not the old inode.
+    void externalChange_afterApply_isNoticed()
+    {
+        WindowFixture fixture(&UserConfig);
+        fixture.session()->setWatchDelay(50);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
+        Prompt::setNextAnswer(QMessageBox::Apply);
+        child<QAction>(fixture, QStringLiteral("applyAction"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled() && !fixture.session()->canApply()
+                                     && fixture.readConfig().startsWith("# BEGIN"),
+                                 Timeout);
+
+        const QByteArray edited = "model = \"gpt-5\"\n";
+        fixture.writeConfig(edited);
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled() && fixture.session()->diagnosis()->config
+                                     && fixture.session()->diagnosis()->config->bytes == edited,
+                                 Timeout);
+        QVERIFY(child<QAction>(fixture, QStringLiteral("applyAction"))->isEnabled());
     }
 
     void preview_saysNoChangeNeededWhenCurrent()
@@ -245,7 +280,7 @@ private slots:
                                      && fixture.session()->diagnosis()->config->path
                                             == other + QStringLiteral("/config.toml"),
                                  Timeout);
-        QVERIFY(child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("no config.toml")));
+        QVERIFY(labelText(fixture, QStringLiteral("configStateLabel")).startsWith(QLatin1String("no config.toml")));
         const QStringList recent = fixture.settings->recentHomes();
         QCOMPARE(recent.value(0), QDir::cleanPath(other));
         QCOMPARE(recent.value(1), QDir::cleanPath(fixture.home));
@@ -284,7 +319,7 @@ private slots:
         QCOMPARE(fixture.settings->darwinFixedVersion(), QStringLiteral("0.120.0"));
 
         QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled()
-                                     && child<QLabel>(fixture, QStringLiteral("policyModeLabel"))->text()
+                                     && labelText(fixture, QStringLiteral("policyModeLabel"))
                                             == QLatin1String("workspace-write"),
                                  Timeout);
         QVERIFY(fixture.session()->diagnosis()->policy.networkAccess);
@@ -338,7 +373,7 @@ private slots:
         WindowFixture fixture(nullptr);
         QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
         QVERIFY(!QFile::exists(fixture.configPath()));
-        QVERIFY(child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("no config.toml")));
+        QVERIFY(labelText(fixture, QStringLiteral("configStateLabel")).startsWith(QLatin1String("no config.toml")));
 
         Prompt::setNextAnswer(QMessageBox::Apply);
         child<QAction>(fixture, QStringLiteral("applyAction"))->trigger();
@@ -346,7 +381,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(fixture.readConfig().startsWith("# BEGIN multica-managed"), Timeout);
         QTRY_VERIFY_WITH_TIMEOUT(
             fixture.window->isSettled()
-                && child<QLabel>(fixture, QStringLiteral("configStateLabel"))->text().startsWith(QLatin1String("current")),
+                && labelText(fixture, QStringLiteral("configStateLabel")).startsWith(QLatin1String("current")),
             Timeout);
     }
 
@@ -368,7 +403,7 @@ private slots:
         // The GUI thread is free: pages switch while Codex has not answered.
         QVERIFY(fixture.window->showPage(QStringLiteral("preview")));
         QCOMPARE(fixture.window->currentPageId(), QStringLiteral("preview"));
-        QCOMPARE(child<QLabel>(fixture, QStringLiteral("previewStateLabel"))->text(),
+        QCOMPARE(labelText(fixture, QStringLiteral("previewStateLabel")),
                  QStringLiteral("Working out the change…"));
 
         QFile open(gate);
@@ -376,7 +411,7 @@ private slots:
         open.close();
         QTRY_VERIFY_WITH_TIMEOUT(fixture.window->isSettled(), Timeout);
         QVERIFY(!busy->isVisible());
-        QCOMPARE(child<QLabel>(fixture, QStringLiteral("codexVersionLabel"))->text(), QStringLiteral("0.121.0"));
+        QCOMPARE(labelText(fixture, QStringLiteral("codexVersionLabel")), QStringLiteral("0.121.0"));
     }
 
     void actions_allHaveShortcuts()

@@ -19,12 +19,35 @@ namespace {
 
 const QSize DefaultSize(1180, 840);  // MainWindow's first-run size
 
+// The first-run size on this screen: the default, shrunk so that the window
+// and its frame fit the screen when it is smaller (1920x1200 here, see
+// CMakeLists.txt; 960x600 at QT_SCALE_FACTOR=2).
+QSize expectedDefaultSize(const QWidget &window)
+{
+    const QSize frame = window.frameGeometry().size() - window.geometry().size();
+    return DefaultSize.boundedTo(QGuiApplication::primaryScreen()->availableGeometry().size() - frame);
+}
+
+bool fitsOnAScreen(const QRect &frame)
+{
+    for (QScreen *screen : QGuiApplication::screens()) {
+        if (screen->availableGeometry().contains(frame))
+            return true;
+    }
+    return false;
+}
+
+QString describe(const QRect &rect)
+{
+    return QStringLiteral("%1,%2 %3x%4").arg(rect.x()).arg(rect.y()).arg(rect.width()).arg(rect.height());
+}
+
 // A size that differs from the default and fits the screen (1920x1200 here,
 // see CMakeLists.txt), which restoreGeometry() would otherwise shrink it to.
 QSize smallerSize()
 {
     const QRect screen = QGuiApplication::primaryScreen()->availableGeometry();
-    return QSize(qMin(1000, screen.width() - 100), qMin(700, screen.height() - 100));
+    return QSize(qMin(1000, screen.width() - 100), qMin(560, screen.height() - 40));
 }
 
 } // namespace
@@ -59,7 +82,7 @@ private slots:
     {
         AppSettings settings(m_dir.filePath(QStringLiteral("fresh.ini")));
         auto window = openWindow(&settings);
-        QCOMPARE(window->size(), DefaultSize);
+        QCOMPARE(window->size(), expectedDefaultSize(*window));
     }
 
     void windowState_closedResized_reopensAtThatSize()
@@ -125,7 +148,27 @@ private slots:
         AppSettings settings(m_dir.filePath(QStringLiteral("garbage.ini")));
         settings.setWindowGeometry("not a geometry", "not a state");
         auto window = openWindow(&settings);
-        QCOMPARE(window->size(), DefaultSize);
+        QCOMPARE(window->size(), expectedDefaultSize(*window));
+    }
+
+    // Saved on a larger screen, or at a smaller scale (the same window reopened
+    // with QT_SCALE_FACTOR=2 has half the room): larger than this screen and
+    // reaching past its bottom-right corner. It comes back whole on the screen.
+    void windowState_savedForALargerScreen_fitsThisOne()
+    {
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+        QWidget probe;
+        probe.setGeometry(QRect(available.right() - 300, available.bottom() - 200, available.width() + 400,
+                                available.height() + 300));
+        const QByteArray saved = probe.saveGeometry();
+        AppSettings settings(m_dir.filePath(QStringLiteral("larger.ini")));
+        settings.setWindowGeometry(saved, QByteArray());
+
+        auto window = openWindow(&settings);
+        QTRY_VERIFY(window->isVisible());
+        QVERIFY2(fitsOnAScreen(window->frameGeometry()),
+                 qPrintable(describe(window->frameGeometry()) + QStringLiteral(" on ") + describe(available)));
+        QVERIFY(window->width() >= window->minimumWidth());
     }
 
     // The real app: a user's saved size (in the settings file QSettings finds
@@ -149,9 +192,8 @@ private slots:
 
         const QString shot = m_dir.filePath(QStringLiteral("shot.png"));
         QProcess app;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();  // this suite's screen and scale
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), config);
-        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         app.setProcessEnvironment(environment);
         app.start(QStringLiteral(SANDBOXDOCTOR_GUI_PATH),
                   {QStringLiteral("--codex-home"), m_home, QStringLiteral("--codex-version"), QStringLiteral("0.121.0"),
@@ -160,7 +202,9 @@ private slots:
         QVERIFY2(app.exitCode() == 0, app.readAllStandardError().constData());
         const QImage image(shot);
         QVERIFY(!image.isNull());
-        QCOMPARE(image.size(), DefaultSize);  // the offscreen platform's pixel ratio is 1
+        // Always the default size, even where the screen is smaller (at QT_SCALE_FACTOR=2).
+        const qreal ratio = QGuiApplication::primaryScreen()->devicePixelRatio();
+        QCOMPARE(image.size(), (QSizeF(DefaultSize) * ratio).toSize());
         QCOMPARE(AppSettings(file).windowGeometry(), saved);
     }
 };

@@ -9,9 +9,28 @@
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace SandboxDoctor::Ui::Testing {
+
+// With SANDBOXDOCTOR_SHOT_DIR set, saves `widget` there as NAME.png, so a
+// person can look at a dialog a test drives (the app's --screenshot shows only
+// the main window).
+inline void saveShot(QWidget *widget, const QString &name)
+{
+    const QString folder = qEnvironmentVariable("SANDBOXDOCTOR_SHOT_DIR");
+    if (!folder.isEmpty())
+        widget->grab().save(QDir(folder).filePath(name + QStringLiteral(".png")), "PNG");
+}
+
+// What a test changes about the window it opens.
+struct FixtureOptions
+{
+    bool createHome = true;  // false: a first start, CODEX_HOME not there yet
+    bool show = true;        // false: the window is made but not shown
+    std::function<void(StartupOptions &)> startup;  // adjusts the command line
+};
 
 // A temporary CODEX_HOME, a private settings file, a fake Codex 0.121.0 and
 // the platform macOS: the window a person with failing DNS on a Mac opens.
@@ -23,20 +42,27 @@ struct WindowFixture
     std::unique_ptr<MainWindow> window;
 
     // `environment` adds variables for the fake Codex (FAKE_CODEX_GATE, FAKE_CODEX_VERSION).
-    explicit WindowFixture(const QByteArray *config, const QProcessEnvironment &environment = {})
+    explicit WindowFixture(const QByteArray *config, const QProcessEnvironment &environment = {},
+                           const FixtureOptions &options = {})
     {
         home = dir.filePath(QStringLiteral("codex-home"));
-        QDir().mkpath(home);
+        if (options.createHome)
+            QDir().mkpath(home);
         if (config)
             writeConfig(*config);
-        settings = std::make_unique<AppSettings>(dir.filePath(QStringLiteral("settings.ini")));
+        settings = std::make_unique<AppSettings>(settingsPath());
         StartupOptions startup = startupOptions();
         startup.codexHome = home;
         for (const QString &key : environment.keys())
             startup.detect.environment.insert(key, environment.value(key));
+        if (options.startup)
+            options.startup(startup);
         window = std::make_unique<MainWindow>(settings.get(), startup);
-        window->show();
+        if (options.show)
+            window->show();
     }
+
+    QString settingsPath() const { return dir.filePath(QStringLiteral("settings.ini")); }
 
     static StartupOptions startupOptions()
     {

@@ -1,5 +1,6 @@
 #include "findingsmodel.h"
 
+#include "guitext.h"
 #include "icons.h"
 
 namespace SandboxDoctor::Ui {
@@ -40,7 +41,7 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         case SeverityColumn: return severityName(finding.severity);
         case MessageColumn: return finding.message;
         case LineColumn: return finding.line > 0 ? QVariant(finding.line) : QVariant(QStringLiteral("—"));
-        case FixColumn: return finding.fix;
+        case FixColumn: return guiAdvice(finding.fix);
         }
         break;
     case Qt::DecorationRole:
@@ -49,14 +50,14 @@ QVariant FindingsModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn || index.column() == FixColumn)
-            return QStringLiteral("%1\n\n%2\n\n(%3)").arg(finding.message, finding.fix, finding.code);
+            return QStringLiteral("%1\n\n%2\n\n(%3)").arg(finding.message, guiAdvice(finding.fix), finding.code);
         break;
     case Qt::TextAlignmentRole:
         if (index.column() == LineColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignTop);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignTop);
     case Qt::AccessibleTextRole:
-        return QStringLiteral("%1: %2 %3").arg(severityName(finding.severity), finding.message, finding.fix);
+        return QStringLiteral("%1: %2 %3").arg(severityName(finding.severity), finding.message, guiAdvice(finding.fix));
     case CodeRole: return finding.code;
     case SeverityRole: return int(finding.severity);
     }

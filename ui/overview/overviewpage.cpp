@@ -1,12 +1,14 @@
 #include "overviewpage.h"
 
 #include "findingsmodel.h"
+#include "guitext.h"
 #include "icons.h"
 #include "overview/wrappingdelegate.h"
 #include "report/statusreport.h"
 #include "session.h"
 #include "widgets/card.h"
 #include "widgets/elidedlabel.h"
+#include "widgets/textlabel.h"
 
 #include <QDir>
 #include <QGridLayout>
@@ -22,13 +24,10 @@ namespace SandboxDoctor::Ui {
 
 namespace {
 
-QLabel *valueLabel(QWidget *parent, const QString &objectName, bool wrap = true)
+TextLabel *valueLabel(QWidget *parent, const QString &objectName)
 {
-    auto *label = new QLabel(parent);
+    auto *label = new TextLabel(parent);
     label->setObjectName(objectName);
-    label->setWordWrap(wrap);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    label->setTextFormat(Qt::PlainText);
     return label;
 }
 
@@ -58,7 +57,7 @@ void addRow(QGridLayout *form, const QString &name, QWidget *field)
 QString sourceText(CodexSource source)
 {
     switch (source) {
-    case CodexSource::Explicit: return QObject::tr("chosen explicitly (--codex or Settings)");
+    case CodexSource::Explicit: return QObject::tr("chosen in Settings or on the command line");
     case CodexSource::Path: return QObject::tr("found on PATH");
     case CodexSource::LoginShell: return QObject::tr("found by the login shell");
     case CodexSource::KnownLocation: return QObject::tr("found in a known install location");
@@ -95,13 +94,18 @@ OverviewPage::OverviewPage(Session *session, QWidget *parent) : Page(session, pa
 {
     setObjectName(QStringLiteral("page_overview"));
 
-    auto *cards = new QGridLayout;
+    // Two columns of boxes rather than a grid with a card spanning two rows:
+    // box layouts pass word-wrapped heights (height-for-width) on exactly, so
+    // the page knows how tall it must be at any width and scrolls instead of
+    // squeezing the cards onto each other.
+    auto *left = new QVBoxLayout;
+    left->setSpacing(12);
+    left->addWidget(createCodexCard());
+    left->addWidget(createPlatformCard());
+    auto *cards = new QHBoxLayout;
     cards->setSpacing(12);
-    cards->addWidget(createCodexCard(), 0, 0);
-    cards->addWidget(createPlatformCard(), 1, 0);
-    cards->addWidget(createPolicyCard(), 0, 1, 2, 1);
-    cards->setColumnStretch(0, 1);
-    cards->setColumnStretch(1, 1);
+    cards->addLayout(left, 1);
+    cards->addWidget(createPolicyCard(), 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(20, 16, 20, 16);
@@ -135,6 +139,11 @@ QWidget *OverviewPage::createBanner()
     m_reviewButton->setObjectName(QStringLiteral("reviewButton"));
     m_reviewButton->setAccessibleName(tr("Review the proposed change"));
     connect(m_reviewButton, &QPushButton::clicked, this, [this]() { emit showPageRequested(QStringLiteral("preview")); });
+    m_createHomeButton = new QPushButton(Icons::icon(QStringLiteral("folder")), tr("Create It"), m_banner);
+    m_createHomeButton->setObjectName(QStringLiteral("createHomeButton"));
+    m_createHomeButton->setAccessibleName(tr("Create the CODEX_HOME folder"));
+    m_createHomeButton->setToolTip(tr("Make the folder (readable by you only), then look at it again"));
+    connect(m_createHomeButton, &QPushButton::clicked, session(), &Session::createCodexHome);
 
     auto *texts = new QVBoxLayout;
     texts->setSpacing(3);
@@ -145,6 +154,7 @@ QWidget *OverviewPage::createBanner()
     row->addWidget(m_statusIcon, 0, Qt::AlignTop);
     row->addLayout(texts, 1);
     row->addWidget(m_reviewButton, 0, Qt::AlignVCenter);
+    row->addWidget(m_createHomeButton, 0, Qt::AlignVCenter);
     m_banner->body()->addLayout(row);
     return m_banner;
 }
@@ -231,7 +241,7 @@ Card *OverviewPage::createConfigCard()
     m_findingsView->setWordWrap(true);
     m_findingsView->setAlternatingRowColors(true);
     m_findingsView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_findingsView->setMinimumHeight(110);
+    m_findingsView->setMinimumHeight(72);  // three rows; the page scrolls below that
     QHeaderView *header = m_findingsView->header();
     header->setStretchLastSection(true);
     header->setSectionResizeMode(FindingsModel::SeverityColumn, QHeaderView::ResizeToContents);
@@ -249,44 +259,46 @@ void OverviewPage::update()
     updateCodex();
     const auto &diagnosis = session()->diagnosis();
     if (!diagnosis) {
-        for (QLabel *label : {m_platformName, m_platformOs, m_platformArch, m_policyMode, m_policyNetwork,
-                              m_policyReason, m_policyHint, m_configState})
-            label->setText(QStringLiteral("…"));
+        for (TextLabel *label : {m_platformName, m_platformOs, m_platformArch, m_policyMode, m_policyNetwork,
+                                 m_policyReason, m_policyHint, m_configState})
+            label->setFullText(QStringLiteral("…"));
         m_configPath->setText(QDir::toNativeSeparators(session()->codexHome() + QStringLiteral("/config.toml")));
         m_findings->setFindings({});
         return;
     }
 
     const PlatformInfo &platform = diagnosis->platform;
-    m_platformName->setText(platform.simulated ? tr("%1 (previewed: not this machine)").arg(platform.name) : platform.name);
-    m_platformOs->setText(platform.os.isEmpty() ? tr("unknown") : platform.os);
-    m_platformArch->setText(platform.arch);
+    m_platformName->setFullText(platform.simulated ? tr("%1 (previewed: not this machine)").arg(platform.name) : platform.name);
+    m_platformOs->setFullText(platform.os.isEmpty() ? tr("unknown") : platform.os);
+    m_platformArch->setFullText(platform.arch);
 
     const SandboxPolicy &policy = diagnosis->policy;
-    m_policyMode->setText(sandboxModeName(policy.mode));
+    m_policyMode->setFullText(sandboxModeName(policy.mode));
     if (policy.mode == SandboxMode::WorkspaceWrite)
-        m_policyNetwork->setText(policy.networkAccess ? tr("on (sandbox_workspace_write.network_access = true)")
+        m_policyNetwork->setFullText(policy.networkAccess ? tr("on (sandbox_workspace_write.network_access = true)")
                                                       : tr("off"));
     else if (policy.mode == SandboxMode::DangerFullAccess)
-        m_policyNetwork->setText(tr("unrestricted (no sandbox)"));
+        m_policyNetwork->setFullText(tr("unrestricted (no sandbox)"));
     else
-        m_policyNetwork->setText(tr("off"));
-    m_policyReason->setText(policy.reason);
-    m_policyHint->setText(policy.hint);
+        m_policyNetwork->setFullText(tr("off"));
+    m_policyReason->setFullText(policy.reason);
+    m_policyHint->setFullText(guiAdvice(policy.hint));
     m_policyCard->setBadge(policy.mode == SandboxMode::DangerFullAccess ? Icons::severity(Severity::Warning)
                                                                         : Icons::ok());
 
     QList<Finding> findings = diagnosis->analysis.findings;
     if (diagnosis->config) {
         m_configPath->setText(QDir::toNativeSeparators(diagnosis->config->path));
-        m_configState->setText(diagnosis->config->exists ? blockStateText(diagnosis->analysis.block)
+        m_configState->setFullText(diagnosis->config->exists ? blockStateText(diagnosis->analysis.block)
                                                          : tr("no config.toml yet — Apply creates it"));
     } else {
         const Error &error = diagnosis->config.error();
         m_configPath->setText(QDir::toNativeSeparators(diagnosedConfigPath(*diagnosis)));
-        m_configState->setText(tr("cannot be read"));
-        findings.prepend(Finding{QStringLiteral("config-unreadable"), Severity::Error, error.message, error.line,
-                                 error.hint});
+        m_configState->setFullText(session()->codexHomeExists() ? tr("cannot be read")
+                                                                : tr("no CODEX_HOME folder yet"));
+        if (session()->codexHomeExists())
+            findings.prepend(Finding{QStringLiteral("config-unreadable"), Severity::Error, error.message, error.line,
+                                     error.hint});
     }
     m_findings->setFindings(findings);
     m_configCard->setBadge(Icons::severity(worstSeverity(findings)));
@@ -300,8 +312,8 @@ void OverviewPage::updateCodex()
     const auto &diagnosis = session()->diagnosis();
     if (!diagnosis) {
         m_codexPath->setText(tr("looking for Codex…"));
-        for (QLabel *label : {m_codexVersion, m_codexSource, m_codexInstalls})
-            label->setText(QStringLiteral("…"));
+        for (TextLabel *label : {m_codexVersion, m_codexSource, m_codexInstalls})
+            label->setFullText(QStringLiteral("…"));
         m_codexWarning->hide();
         m_codexCard->setBadge({});
         return;
@@ -310,34 +322,34 @@ void OverviewPage::updateCodex()
     m_codexWarning->hide();
     if (!codex.chosen) {
         m_codexPath->setText(tr("not found"));
-        m_codexVersion->setText(tr("unknown — the policy assumes an unfixed Codex"));
-        m_codexSource->setText(codex.error ? codex.error->message : QString());
-        m_codexInstalls->setText(tr("none"));
+        m_codexVersion->setFullText(tr("unknown — the policy assumes an unfixed Codex"));
+        m_codexSource->setFullText(codex.error ? codex.error->message : QString());
+        m_codexInstalls->setFullText(tr("none"));
         if (codex.error && !codex.error->hint.isEmpty()) {
-            m_codexWarning->setText(codex.error->hint);
+            m_codexWarning->setFullText(guiAdvice(codex.error->hint));
             m_codexWarning->show();
         }
         m_codexCard->setBadge(Icons::severity(Severity::Warning));
         return;
     }
     const CodexInstall &chosen = *codex.chosen;
-    m_codexPath->setText(chosen.path.isEmpty() ? tr("(not run: version given with --codex-version)")
-                                               : QDir::toNativeSeparators(chosen.path));
-    m_codexVersion->setText(diagnosis->codexVersion ? diagnosis->codexVersion->toString() : versionText(chosen));
-    m_codexSource->setText(sourceText(chosen.source));
+    m_codexPath->setText(chosen.path.isEmpty() ? tr("not run") : QDir::toNativeSeparators(chosen.path));
+    m_codexVersion->setFullText(diagnosis->codexVersion ? diagnosis->codexVersion->toString() : versionText(chosen));
+    m_codexSource->setFullText(chosen.path.isEmpty() ? tr("the version was given on the command line")
+                                                     : sourceText(chosen.source));
     QStringList others;
     for (const CodexInstall &install : codex.installs) {
         if (install.resolvedPath == chosen.resolvedPath && install.path == chosen.path)
             continue;
         others << QStringLiteral("%1  (%2)").arg(QDir::toNativeSeparators(install.path), versionText(install));
     }
-    m_codexInstalls->setText(others.isEmpty() ? tr("none") : others.join(QLatin1Char('\n')));
+    m_codexInstalls->setFullText(others.isEmpty() ? tr("none") : others.join(QLatin1Char('\n')));
     if (codex.versionsDisagree()) {
-        m_codexWarning->setText(tr("⚠ The installs report different versions: the daemon may run another Codex "
+        m_codexWarning->setFullText(tr("⚠ The installs report different versions: the daemon may run another Codex "
                                    "than this one. Choose the one it uses in Settings."));
         m_codexWarning->show();
     } else if (chosen.error) {
-        m_codexWarning->setText(chosen.error->message + QLatin1Char(' ') + chosen.error->hint);
+        m_codexWarning->setFullText(chosen.error->message + QLatin1Char(' ') + guiAdvice(chosen.error->hint));
         m_codexWarning->show();
     }
     const bool healthy = diagnosis->codexVersion.has_value() && !codex.versionsDisagree();
@@ -350,48 +362,61 @@ void OverviewPage::updateBanner()
     auto setIcon = [&](const QIcon &icon) { m_statusIcon->setPixmap(icon.pixmap(QSize(size, size), devicePixelRatioF())); };
     const auto &diagnosis = session()->diagnosis();
     m_reviewButton->hide();
+    m_createHomeButton->hide();
     if (!diagnosis) {
         setIcon(Icons::icon(QStringLiteral("refresh")));
-        m_statusHeadline->setText(session()->activity() == Session::Activity::Detecting ? tr("Looking for Codex…")
+        m_statusHeadline->setFullText(session()->activity() == Session::Activity::Detecting ? tr("Looking for Codex…")
                                                                                          : tr("Reading config.toml…"));
-        m_statusDetails->setText(tr("This takes a few seconds; the window stays usable."));
+        m_statusDetails->setFullText(tr("This takes a few seconds; the window stays usable."));
+        return;
+    }
+    if (!diagnosis->config && !session()->codexHomeExists()) {
+        // A first start, not a failure: say what it means and offer the fix.
+        setIcon(Icons::severity(Severity::Info));
+        m_statusHeadline->setFullText(tr("There is no CODEX_HOME folder yet"));
+        m_statusDetails->setFullText(
+            tr("Codex has not run on this account yet, or CODEX_HOME points elsewhere. %1 does not exist: create "
+               "it here, or choose the folder Codex uses with Browse… above.")
+                .arg(QDir::toNativeSeparators(session()->codexHome())));
+        m_createHomeButton->show();
         return;
     }
     if (!diagnosis->config) {
         setIcon(Icons::severity(Severity::Error));
-        m_statusHeadline->setText(tr("config.toml cannot be read"));
-        m_statusDetails->setText(diagnosis->config.error().message + QLatin1Char(' ') + diagnosis->config.error().hint);
+        m_statusHeadline->setFullText(tr("config.toml cannot be read"));
+        m_statusDetails->setFullText(diagnosis->config.error().message + QLatin1Char(' ')
+                                     + guiAdvice(diagnosis->config.error().hint));
         return;
     }
     const QString mode = sandboxModeName(diagnosis->policy.mode);
     if (!diagnosis->proposal) {
         const Error &error = diagnosis->proposal.error();
         setIcon(Icons::severity(Severity::Error));
-        m_statusHeadline->setText(tr("No safe fix can be proposed"));
+        m_statusHeadline->setFullText(tr("No safe fix can be proposed"));
         const QString where = error.line > 0 ? tr("Line %1: ").arg(error.line) : QString();
-        m_statusDetails->setText(where + error.message + QLatin1Char(' ') + error.hint);
+        m_statusDetails->setFullText(where + error.message + QLatin1Char(' ') + guiAdvice(error.hint));
         return;
     }
     if (!diagnosis->proposal->changed) {
         setIcon(worstSeverity(diagnosis->analysis.findings) == Severity::Info ? Icons::ok()
                                                                                : Icons::severity(Severity::Warning));
-        m_statusHeadline->setText(tr("config.toml is set up for this machine"));
-        m_statusDetails->setText(tr("The managed block asks for %1, as the policy says. Nothing to apply.").arg(mode));
+        m_statusHeadline->setFullText(tr("config.toml is set up for this machine"));
+        m_statusDetails->setFullText(tr("The managed block asks for %1, as the policy says. Nothing to apply.").arg(mode));
         return;
     }
     const Severity worst = diagnosis->worstSeverity();
     setIcon(Icons::severity(worst == Severity::Info ? Severity::Warning : worst));
     switch (diagnosis->analysis.block) {
     case BlockState::Absent:
-        m_statusHeadline->setText(diagnosis->config->exists ? tr("config.toml has no managed sandbox block")
+        m_statusHeadline->setFullText(diagnosis->config->exists ? tr("config.toml has no managed sandbox block")
                                                             : tr("There is no config.toml yet"));
         break;
-    case BlockState::Stale: m_statusHeadline->setText(tr("The managed block asks for the wrong sandbox")); break;
-    case BlockState::Damaged: m_statusHeadline->setText(tr("The managed block is damaged")); break;
-    case BlockState::Misplaced: m_statusHeadline->setText(tr("The managed block is in the wrong place")); break;
-    case BlockState::Current: m_statusHeadline->setText(tr("config.toml needs a tidy-up")); break;
+    case BlockState::Stale: m_statusHeadline->setFullText(tr("The managed block asks for the wrong sandbox")); break;
+    case BlockState::Damaged: m_statusHeadline->setFullText(tr("The managed block is damaged")); break;
+    case BlockState::Misplaced: m_statusHeadline->setFullText(tr("The managed block is in the wrong place")); break;
+    case BlockState::Current: m_statusHeadline->setFullText(tr("config.toml needs a tidy-up")); break;
     }
-    m_statusDetails->setText(tr("Apply sets sandbox_mode = \"%1\" at the top of the file, keeping everything else. "
+    m_statusDetails->setFullText(tr("Apply sets sandbox_mode = \"%1\" at the top of the file, keeping everything else. "
                                 "Review the change, then apply it; Undo puts the old file back.")
                                  .arg(mode));
     m_reviewButton->show();

@@ -10,6 +10,7 @@ namespace SandboxDoctor::Ui {
 
 class Card;
 class ElidedLabel;
+class TextLabel;
 class FindingsModel;
 
 // At a glance: which Codex, which platform, which policy and why, and whether
@@ -37,31 +38,32 @@ private:
 
     Card *m_banner = nullptr;
     QLabel *m_statusIcon = nullptr;
-    QLabel *m_statusHeadline = nullptr;
-    QLabel *m_statusDetails = nullptr;
+    TextLabel *m_statusHeadline = nullptr;
+    TextLabel *m_statusDetails = nullptr;
     QPushButton *m_reviewButton = nullptr;
+    QPushButton *m_createHomeButton = nullptr;
 
     Card *m_codexCard = nullptr;
     ElidedLabel *m_codexPath = nullptr;
-    QLabel *m_codexVersion = nullptr;
-    QLabel *m_codexSource = nullptr;
-    QLabel *m_codexInstalls = nullptr;
-    QLabel *m_codexWarning = nullptr;
+    TextLabel *m_codexVersion = nullptr;
+    TextLabel *m_codexSource = nullptr;
+    TextLabel *m_codexInstalls = nullptr;
+    TextLabel *m_codexWarning = nullptr;
 
     Card *m_platformCard = nullptr;
-    QLabel *m_platformOs = nullptr;
-    QLabel *m_platformArch = nullptr;
-    QLabel *m_platformName = nullptr;
+    TextLabel *m_platformOs = nullptr;
+    TextLabel *m_platformArch = nullptr;
+    TextLabel *m_platformName = nullptr;
 
     Card *m_policyCard = nullptr;
-    QLabel *m_policyMode = nullptr;
-    QLabel *m_policyNetwork = nullptr;
-    QLabel *m_policyReason = nullptr;
-    QLabel *m_policyHint = nullptr;
+    TextLabel *m_policyMode = nullptr;
+    TextLabel *m_policyNetwork = nullptr;
+    TextLabel *m_policyReason = nullptr;
+    TextLabel *m_policyHint = nullptr;
 
     Card *m_configCard = nullptr;
     ElidedLabel *m_configPath = nullptr;
-    QLabel *m_configState = nullptr;
+    TextLabel *m_configState = nullptr;
     QTreeView *m_findingsView = nullptr;
     FindingsModel *m_findings = nullptr;
 };

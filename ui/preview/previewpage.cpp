@@ -1,6 +1,7 @@
 #include "previewpage.h"
 
 #include "diffview.h"
+#include "guitext.h"
 #include "icons.h"
 #include "session.h"
 
@@ -46,7 +47,8 @@ QToolButton *toggleButton(const QString &text, const QString &objectName, QWidge
 
 } // namespace
 
-PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAction, QWidget *parent)
+PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAction, QAction *redoAction,
+                         QWidget *parent)
     : Page(session, parent),
       m_summary(new QLabel(this)),
       m_unifiedButton(toggleButton(tr("Unified"), QStringLiteral("unifiedButton"), this)),
@@ -59,7 +61,8 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
       m_stateHeadline(new QLabel(this)),
       m_stateDetails(new QLabel(this)),
       m_applyButton(new QPushButton(tr("Apply to config.toml…"), this)),
-      m_undoButton(new QPushButton(tr("Undo last change"), this))
+      m_undoButton(new QPushButton(tr("Undo Last Change…"), this)),
+      m_redoButton(new QPushButton(tr("Redo"), this))
 {
     setObjectName(QStringLiteral("page_preview"));
 
@@ -121,19 +124,23 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
     state->setObjectName(QStringLiteral("previewState"));
     auto *stateLayout = new QVBoxLayout(state);
     stateLayout->addStretch(2);
+    // The texts take the whole width and centre themselves: a layout
+    // alignment would give a word-wrapped label its one-line width and cut it off.
     stateLayout->addWidget(m_stateIcon, 0, Qt::AlignHCenter);
-    stateLayout->addWidget(m_stateHeadline, 0, Qt::AlignHCenter);
-    stateLayout->addWidget(m_stateDetails, 0, Qt::AlignHCenter);
+    stateLayout->addWidget(m_stateHeadline);
+    stateLayout->addWidget(m_stateDetails);
     stateLayout->addStretch(3);
     m_stateHeadline->setObjectName(QStringLiteral("previewStateLabel"));
     QFont headlineFont = m_stateHeadline->font();
     headlineFont.setPointSizeF(headlineFont.pointSizeF() * 1.2);
     headlineFont.setBold(true);
     m_stateHeadline->setFont(headlineFont);
+    m_stateDetails->setObjectName(QStringLiteral("previewStateDetails"));
     m_stateDetails->setWordWrap(true);
     m_stateDetails->setAlignment(Qt::AlignHCenter);
-    m_stateDetails->setMaximumWidth(560);
     m_stateDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_stateHeadline->setWordWrap(true);
+    m_stateHeadline->setAlignment(Qt::AlignHCenter);
 
     m_stack->addWidget(diffFrame);
     m_stack->addWidget(state);
@@ -142,12 +149,16 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
     m_applyButton->setAccessibleName(tr("Apply the proposed change"));
     m_applyButton->setDefault(true);
     m_undoButton->setObjectName(QStringLiteral("undoButton"));
-    m_undoButton->setAccessibleName(tr("Undo: restore the newest backup"));
+    m_undoButton->setAccessibleName(tr("Undo: put the newest backup back, after asking"));
+    m_redoButton->setObjectName(QStringLiteral("redoButton"));
+    m_redoButton->setAccessibleName(tr("Redo: bring back the change Undo took away"));
     bindButton(m_applyButton, applyAction);
     bindButton(m_undoButton, undoAction);
+    bindButton(m_redoButton, redoAction);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_undoButton);
+    buttons->addWidget(m_redoButton);
     buttons->addStretch(1);
     buttons->addWidget(m_applyButton);
 
@@ -162,7 +173,8 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
     setTabOrder(m_unifiedButton, m_sideBySideButton);
     setTabOrder(m_sideBySideButton, m_diff);
     setTabOrder(m_diff, m_undoButton);
-    setTabOrder(m_undoButton, m_applyButton);
+    setTabOrder(m_undoButton, m_redoButton);
+    setTabOrder(m_redoButton, m_applyButton);
 
     connect(session, &Session::diagnosisChanged, this, &PreviewPage::update);
     update();
@@ -206,7 +218,8 @@ void PreviewPage::setNotes(const QList<Finding> &notes)
         row->setContentsMargins(0, 0, 0, 0);
         auto *icon = new QLabel(rowWidget);
         icon->setPixmap(Icons::severity(note.severity).pixmap(QSize(size, size), devicePixelRatioF()));
-        auto *text = new QLabel(note.fix.isEmpty() ? note.message : note.message + QLatin1Char(' ') + note.fix, rowWidget);
+        auto *text = new QLabel(note.fix.isEmpty() ? note.message : note.message + QLatin1Char(' ') + guiAdvice(note.fix),
+                                rowWidget);
         text->setWordWrap(true);
         text->setTextInteractionFlags(Qt::TextSelectableByMouse);
         row->addWidget(icon, 0, Qt::AlignTop);
@@ -230,8 +243,14 @@ void PreviewPage::update()
         const Error &error = diagnosis->config.error();
         m_summary->setText(QDir::toNativeSeparators(error.path));
         setNotes({});
+        if (!session()->codexHomeExists()) {
+            showState(Icons::severity(Severity::Info), tr("There is no CODEX_HOME folder yet"),
+                      tr("Codex has not run on this account yet, or CODEX_HOME points elsewhere. Create the "
+                         "folder on the Overview page, or choose another one above."));
+            return;
+        }
         showState(Icons::severity(Severity::Error), tr("config.toml cannot be read"),
-                  error.message + QLatin1Char('\n') + error.hint);
+                  error.message + QLatin1Char('\n') + guiAdvice(error.hint));
         return;
     }
     const QString path = QDir::toNativeSeparators(diagnosis->config->path);
@@ -241,7 +260,7 @@ void PreviewPage::update()
         setNotes({});
         const QString where = error.line > 0 ? tr("Line %1: ").arg(error.line) : QString();
         showState(Icons::severity(Severity::Error), tr("No safe change can be proposed"),
-                  where + error.message + QLatin1Char('\n') + error.hint);
+                  where + error.message + QLatin1Char('\n') + guiAdvice(error.hint));
         return;
     }
     const ProposedEdit &edit = *diagnosis->proposal;

@@ -15,13 +15,14 @@ namespace SandboxDoctor::Ui {
 class DiffView;
 
 // The diff from the current to the proposed config.toml, what the edit does
-// beyond the block, and the Apply / Undo buttons (the window's actions).
+// beyond the block, and the Apply / Undo / Redo buttons (the window's actions).
 class PreviewPage final : public Page
 {
     Q_OBJECT
 
 public:
-    PreviewPage(Session *session, QAction *applyAction, QAction *undoAction, QWidget *parent = nullptr);
+    PreviewPage(Session *session, QAction *applyAction, QAction *undoAction, QAction *redoAction,
+                QWidget *parent = nullptr);
 
     QString pageId() const override { return QStringLiteral("preview"); }
     QString title() const override { return tr("Preview"); }
@@ -50,6 +51,7 @@ private:
     QLabel *m_stateDetails;
     QPushButton *m_applyButton;
     QPushButton *m_undoButton;
+    QPushButton *m_redoButton;
 };
 
 } // namespace SandboxDoctor::Ui

@@ -1,6 +1,7 @@
 #include "homechooser.h"
 
 #include "icons.h"
+#include "shortcuttext.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -36,7 +37,7 @@ HomeChooser::HomeChooser(QWidget *parent)
     m_browse->setText(tr("Browse…"));
     m_browse->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_browse->setAccessibleName(tr("Browse for a CODEX_HOME folder"));
-    m_browse->setToolTip(tr("Open another CODEX_HOME (Ctrl+O)"));
+    m_browse->setToolTip(withShortcut(tr("Open another CODEX_HOME"), QKeySequence(QKeySequence::Open)));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

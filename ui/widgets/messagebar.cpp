@@ -72,6 +72,11 @@ void MessageBar::showMessage(Kind kind, const QString &text, const QString &acti
     update();
 }
 
+void MessageBar::setClosable(bool closable)
+{
+    m_close->setVisible(closable);
+}
+
 void MessageBar::dismiss()
 {
     m_callback = {};

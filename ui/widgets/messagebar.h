@@ -26,6 +26,8 @@ public:
     void showMessage(Kind kind, const QString &text, const QString &actionText = {},
                      std::function<void()> action = {});
     void dismiss();
+    // A bar that states a mode (a previewed platform) rather than news has no close button.
+    void setClosable(bool closable);
 
     Kind kind() const { return m_kind; }
     QString text() const;
