@@ -60,6 +60,12 @@ if(SANDBOXDOCTOR_SANITIZE)
                 -P ${PROJECT_SOURCE_DIR}/cmake/check-sanitizer-reports.cmake)
     set_tests_properties(sanitizer_clearReports PROPERTIES FIXTURES_SETUP sanitizer_reports LABELS core-cli)
     set_tests_properties(sanitizer_noReports PROPERTIES FIXTURES_CLEANUP sanitizer_reports LABELS core-cli)
+    # The check itself, on a folder holding one (LeakSanitizer) report: it must fail, naming it.
+    add_test(NAME sanitizer_noReportsFailsOnAReport
+        COMMAND ${CMAKE_COMMAND} -DREPORTS=${PROJECT_SOURCE_DIR}/cmake/sanitizer-report-sample
+                -P ${PROJECT_SOURCE_DIR}/cmake/check-sanitizer-reports.cmake)
+    set_tests_properties(sanitizer_noReportsFailsOnAReport PROPERTIES LABELS core-cli
+        PASS_REGULAR_EXPRESSION "report\\.4242.*detected memory leaks.*1 sanitizer report\\(s\\) in")
 endif()
 
 # The real Codex CLI from npm, the judge of what Codex accepts. Installed once
