@@ -24,7 +24,8 @@ endif()
 set(sanitize_flags -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer)
 add_compile_options(${sanitize_flags})
 add_link_options(${sanitize_flags})
-message(STATUS "Sanitizers on: ${sanitize_flags}")
+list(JOIN sanitize_flags " " shown)
+message(STATUS "Sanitizers on: ${shown}")
 
 # Where every sanitized program writes its reports (one file per process, named
 # by its pid): a report from a child the test started (the CLI, a fake Codex)
