@@ -1,10 +1,17 @@
 # cmake -DCOMPILER=… -DTARGET_OS=windows|host -DCOMPILE_COMMANDS=…/compile_commands.json
 #       -DTOMLPP_INCLUDE=… -DQT_INCLUDE_HERE=… [-DQT_INCLUDE=…] -DSOURCE_DIR=… -DFOLDERS=a,b
-#       [-DONLY_PLATFORM_BRANCHES=ON] -DMIN_SOURCES=n -DWORK_DIR=… -P check-compile.cmake
+#       [-DONLY_PLATFORM_BRANCHES=ON] -DMIN_SOURCES=n -DWORK_DIR=… [-DPCH=OFF]
+#       [-DEXTRA_SOURCES=a.cpp,b.cpp -DEXTRA_LIKE=core/x.cpp -DEXPECT=a.cpp:regex,b.cpp:regex]
+#       -P check-compile.cmake
 # Compiles (-fsyntax-only, warnings as errors) the sources under FOLDERS, each
 # with the definitions and include paths the real build gives it; TARGET_OS
 # windows aims at Windows (x86_64, LLP64), QT_INCLUDE swaps this machine's Qt
 # headers for another Qt's. Fails listing every diagnostic. See CMakeLists.txt.
+# Sources that agree in flags and heavy headers share a precompiled header
+# (sharedheaders.cmake says what goes in it and why nothing is masked); PCH=OFF
+# compiles every source on its own, as before, for comparison.
+
+cmake_minimum_required(VERSION 3.21)  # this script's policies (IN_LIST, ...), as the project's
 
 if(NOT COMPILER)
     if(TARGET_OS STREQUAL "windows")
@@ -23,6 +30,8 @@ if(NOT EXISTS ${COMPILE_COMMANDS})
     message(FATAL_ERROR "${COMPILE_COMMANDS} is missing: configure with a Ninja or Makefile generator "
         "(CMAKE_EXPORT_COMPILE_COMMANDS is on in CMakeLists.txt).")
 endif()
+
+include(${CMAKE_CURRENT_LIST_DIR}/sharedheaders.cmake)
 
 # toml++ lives in /usr/include, which a Windows target must not search (glibc's
 # headers are there): a folder holding only toml++ stands in.
@@ -106,8 +115,9 @@ string(REPLACE "," ";" FOLDERS "${FOLDERS}")
 file(READ ${COMPILE_COMMANDS} database)
 string(JSON entries LENGTH "${database}")
 math(EXPR last "${entries} - 1")
-set(checked 0)
-set(failed "")
+
+# First pass: the sources to check, each with its arguments and folder.
+set(count 0)
 foreach(index RANGE ${last})
     string(JSON source GET "${database}" ${index} file)
     file(RELATIVE_PATH name ${SOURCE_DIR} ${source})
@@ -144,15 +154,197 @@ foreach(index RANGE ${last})
         set(compiled ${WORK_DIR}/unmocced/${flat})
         file(WRITE ${compiled} "${text}")
     endif()
-    execute_process(COMMAND ${COMPILER} ${arguments} ${common} -iquote ${source_dir} ${compiled}
-        WORKING_DIRECTORY ${directory}
-        RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
-    math(EXPR checked "${checked} + 1")
-    if(NOT result EQUAL 0 OR output MATCHES "warning:")
-        list(APPEND failed ${name})
-        message("---- ${name} ----\n${output}")
-    endif()
+    # Each suite's QT_TESTCASE_BUILDDIR/SOURCEDIR is a path string that only
+    # QTEST_MAIN's expansion uses; one value for all lets the suites share a
+    # precompiled QtTest (clang refuses a macro defined otherwise than in it).
+    list(TRANSFORM arguments REPLACE "^-DQT_TESTCASE_(BUILD|SOURCE)DIR=.*" "-DQT_TESTCASE_\\1DIR=\"${SOURCE_DIR}\"")
+    set(name_${count} "${name}")
+    set(arguments_${count} ${arguments} ${common} -iquote ${source_dir})
+    set(compiled_${count} "${compiled}")
+    set(directory_${count} "${directory}")
+    math(EXPR count "${count} + 1")
 endforeach()
+# EXTRA_SOURCES (comma-separated files) are checked too, each with the
+# arguments and folder of the database source EXTRA_LIKE, and in the same
+# clusters: the test that proves the checks still fail broken sources.
+if(EXTRA_SOURCES)
+    string(REPLACE "," ";" EXTRA_SOURCES "${EXTRA_SOURCES}")
+    set(like "")
+    if(count GREATER 0)
+        math(EXPR top "${count} - 1")
+        foreach(i RANGE ${top})
+            if(name_${i} STREQUAL EXTRA_LIKE)
+                set(like ${i})
+            endif()
+        endforeach()
+    endif()
+    if(like STREQUAL "")
+        message(FATAL_ERROR "EXTRA_LIKE ${EXTRA_LIKE} is not among the sources under ${FOLDERS}.")
+    endif()
+    foreach(extra IN LISTS EXTRA_SOURCES)
+        get_filename_component(name_${count} ${extra} NAME)
+        set(arguments_${count} ${arguments_${like}})
+        set(compiled_${count} ${extra})
+        set(directory_${count} ${directory_${like}})
+        math(EXPR count "${count} + 1")
+    endforeach()
+endif()
+set(checked ${count})
+
+# Second pass: which sources share a precompiled header (sharedheaders.cmake).
+set(clusters "")
+if(count GREATER 0 AND NOT PCH STREQUAL "OFF")
+    if(QT_INCLUDE)
+        set(system_roots ${QT_INCLUDE} ${WORK_DIR}/include)
+    else()
+        set(system_roots ${QT_INCLUDE_HERE} ${WORK_DIR}/include)
+    endif()
+    # Headers that cost the most to parse: sources that differ in these do not share.
+    set(heavy toml++/toml.h QtTest/qtestcase.h QtWidgets/qwidget.h QtCore/qprocess.h QtCore/qobject.h
+        QtCore/qstring.h)
+    math(EXPR top "${count} - 1")
+    foreach(i RANGE ${top})
+        sandboxdoctor_pch_defines_before_include(${compiled_${i}} defines)
+        if(defines)
+            continue()
+        endif()
+        sandboxdoctor_pch_scan("${COMPILER}" "${arguments_${i}}" ${compiled_${i}} ${directory_${i}}
+            "${system_roots}" closure_${i} entries_${i})
+        if(NOT closure_${i})
+            continue()  # does not even preprocess: compiled on its own, which says why
+        endif()
+        sandboxdoctor_pch_key("${arguments_${i}}" key)
+        foreach(header IN LISTS heavy)
+            string(FIND "${closure_${i}}" "/${header}|" at)
+            if(at EQUAL -1)
+                list(APPEND key "-${header}")
+            else()
+                list(APPEND key "+${header}")
+            endif()
+        endforeach()
+        string(MD5 cluster "${key}")
+        if(NOT DEFINED members_${cluster})
+            list(APPEND clusters ${cluster})
+            set(key_${cluster} "${key}")
+            set(members_${cluster} "")
+        endif()
+        list(APPEND members_${cluster} ${i})
+    endforeach()
+endif()
+
+# One precompiled header per cluster of two or more sources: the entries every
+# member's closure holds, in the order the first member includes them.
+set(pch_built 0)
+foreach(cluster IN LISTS clusters)
+    list(LENGTH members_${cluster} size)
+    if(size LESS 2)
+        continue()
+    endif()
+    set(shared "")
+    foreach(i IN LISTS members_${cluster})
+        foreach(header IN LISTS entries_${i})
+            if(header IN_LIST shared)
+                continue()
+            endif()
+            set(everywhere ON)
+            foreach(j IN LISTS members_${cluster})
+                string(FIND "${closure_${j}}" "|${header}|" at)
+                if(at EQUAL -1)
+                    set(everywhere OFF)
+                    break()
+                endif()
+            endforeach()
+            if(everywhere)
+                list(APPEND shared "${header}")
+            endif()
+        endforeach()
+    endforeach()
+    list(LENGTH shared shared_count)
+    message(STATUS "Cluster of ${size} sources: ${shared_count} shared headers")
+    if(NOT shared)
+        continue()
+    endif()
+    set(header_file ${WORK_DIR}/pch/${cluster}.h)
+    list(TRANSFORM shared PREPEND "#include \"" OUTPUT_VARIABLE lines)
+    list(TRANSFORM lines APPEND "\"")
+    list(JOIN lines "\n" text)
+    file(WRITE ${header_file} "// Shared by: ${members_${cluster}}\n${text}\n")
+    set(pch_arguments "")
+    foreach(token IN LISTS key_${cluster})
+        if(NOT token MATCHES "^(-fsyntax-only|[-+].*/.*\\.h)$")
+            list(APPEND pch_arguments "${token}")
+        endif()
+    endforeach()
+    if(TARGET_OS STREQUAL "windows")
+        set(pch_file ${header_file}.gch)  # GCC finds it beside the header named by -include
+        set(use_pch -include ${header_file})
+    else()
+        set(pch_file ${header_file}.pch)
+        set(use_pch -include-pch ${pch_file})
+    endif()
+    execute_process(COMMAND ${COMPILER} ${pch_arguments} -x c++-header ${header_file} -o ${pch_file}
+        RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+    if(NOT result EQUAL 0)
+        # The sources then parse these headers themselves and report what is wrong.
+        message("(no shared header for ${members_${cluster}}: ${output})")
+        continue()
+    endif()
+    math(EXPR pch_built "${pch_built} + 1")
+    foreach(i IN LISTS members_${cluster})
+        set(pch_${i} ${use_pch})
+    endforeach()
+endforeach()
+
+# Third pass: the checks themselves.
+set(failed "")
+set(with_pch 0)
+if(count GREATER 0)
+    math(EXPR top "${count} - 1")
+    foreach(i RANGE ${top})
+        if(pch_${i})
+            math(EXPR with_pch "${with_pch} + 1")
+        endif()
+        execute_process(COMMAND ${COMPILER} ${arguments_${i}} ${pch_${i}} ${compiled_${i}}
+            WORKING_DIRECTORY ${directory_${i}}
+            RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
+        if(NOT result EQUAL 0 OR output MATCHES "warning:")
+            list(APPEND failed ${name_${i}})
+            set(output_${name_${i}} "${output}")
+            message("---- ${name_${i}} ----\n${output}")
+        endif()
+    endforeach()
+endif()
+message(STATUS "${with_pch} of ${checked} sources shared ${pch_built} precompiled headers.")
+
+# EXPECT=name:regex,...: exactly these sources must fail, each with a
+# diagnostic matching its regex (the broken-source test); then the check passes.
+if(EXPECT)
+    string(REPLACE "," ";" EXPECT "${EXPECT}")
+    set(wrong "")
+    set(expected_names "")
+    foreach(item IN LISTS EXPECT)
+        string(REGEX MATCH "^([^:]+):(.*)$" parts "${item}")
+        set(expected_name "${CMAKE_MATCH_1}")
+        set(pattern "${CMAKE_MATCH_2}")
+        list(APPEND expected_names "${expected_name}")
+        if(NOT expected_name IN_LIST failed)
+            list(APPEND wrong "${expected_name} compiled cleanly; it must fail with /${pattern}/")
+        elseif(NOT output_${expected_name} MATCHES "${pattern}")
+            list(APPEND wrong "${expected_name} failed, but without a diagnostic matching /${pattern}/")
+        endif()
+    endforeach()
+    foreach(name IN LISTS failed)
+        if(NOT name IN_LIST expected_names)
+            list(APPEND wrong "${name} failed, and it is not one of the broken sources")
+        endif()
+    endforeach()
+    if(wrong)
+        list(JOIN wrong "\n  " wrong)
+        message(FATAL_ERROR "The check does not catch exactly the broken sources:\n  ${wrong}")
+    endif()
+    message(STATUS "Each broken source failed as expected: ${expected_names}")
+    return()
+endif()
 
 if(checked LESS MIN_SOURCES)
     # Fewer than the files known to be there: the search itself is broken.
