@@ -9,6 +9,9 @@ target_sources(sandboxdoctor_core_common PRIVATE
     common/userhome.h common/userhome.cpp
     common/policy.h common/policy.cpp
     common/policypreset.h common/policypreset.cpp
+    common/processoutcome.h
+    common/processrunner.h common/processrunner.cpp
+    common/processtree.h common/processtree.cpp
     common/sandboxmode.h
     common/sandboxsettings.h common/sandboxsettings.cpp
     common/version.h common/version.cpp
