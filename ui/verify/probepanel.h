@@ -61,6 +61,7 @@ private:
     Column makeColumn(const QString &side);
     void showReport(const SandboxProbeReport &report);
     void showRun(const Column &column, const ProbeRun &run);
+    void showNoSandbox(const Column &column);
     void setRunning(bool running);
 
     SandboxProbeRunner *m_runner;
@@ -78,6 +79,8 @@ private:
     QLabel *m_headlineIcon;
     QLabel *m_headline;
     QLabel *m_summary;
+    QLabel *m_settings;
+    QLabel *m_denials;
     QWidget *m_grid;
     Column m_outside;
     Column m_inside;

@@ -71,7 +71,7 @@ VerifyPage::VerifyPage(Session *session, QAction *applyAction, QWidget *parent)
     m_probe->setRequestProvider([this](const QString &host) {
         Expected<SandboxProbeRequest> request = probeRequest(host);
         m_probeAsked = request ? basisFor(request->codex.program, request->configBytes, request->configExists, false,
-                                          request->policy)
+                                          this->session()->diagnosis()->policy)
                                : std::nullopt;
         if (!request)
             m_probeShown.reset();
@@ -311,7 +311,9 @@ Expected<SandboxProbeRequest> VerifyPage::probeRequest(const QString &host) cons
     request.host = host;
     request.configBytes = diagnosis.config->bytes;
     request.configExists = diagnosis.config->exists;
-    request.policy = diagnosis.policy;
+    // The settings of the config under test, from the chosen policy for now
+    // (probeSettingsFor in core/verify/sandboxinvocation.h).
+    request.settings = probeSettingsFor(diagnosis.policy);
     request.platform = hostPlatform();  // the sandbox that runs is this machine's
     request.scratchBase = m_scratchBase;
     return request;
