@@ -168,6 +168,7 @@ ProbePanel::ProbePanel(QWidget *parent)
 
     connect(m_probeButton, &QPushButton::clicked, this, &ProbePanel::probe);
     connect(m_hostEdit, &QLineEdit::returnPressed, this, &ProbePanel::probe);
+    connect(m_hostEdit, &QLineEdit::textChanged, this, [this]() { emit hostChanged(host()); });
     connect(m_cancelButton, &QPushButton::clicked, this, &ProbePanel::cancel);
     connect(m_runner, &SandboxProbeRunner::progress, this, [this](const QString &step) {
         m_busyLabel->setText(tr("Probing: %1…").arg(step));

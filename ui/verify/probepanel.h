@@ -46,6 +46,7 @@ public:
 
 signals:
     void finished(const SandboxDoctor::SandboxProbeReport &report);
+    void hostChanged(const QString &host);  // typed, or set by setHost()
 
 protected:
     void changeEvent(QEvent *event) override;
