@@ -44,7 +44,7 @@ struct SandboxReport final
     QString network;
 };
 
-// The sandbox a policy should produce, in doctor's spelling (codex-facts.md):
+// The sandbox a policy should produce, in doctor's spelling (observed on Codex 0.171.0):
 // danger-full-access -> unrestricted/enabled, workspace-write+network ->
 // restricted/enabled, workspace-write -> restricted/restricted,
 // read-only -> restricted/restricted.
