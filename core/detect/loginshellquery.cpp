@@ -13,7 +13,7 @@
 namespace SandboxDoctor {
 
 LoginShellQuery::LoginShellQuery(QProcessEnvironment environment, int timeoutMs, QObject *parent)
-    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs)
+    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs), m_process(this)
 {
     connect(&m_process, &ProcessRunner::finished, this, &LoginShellQuery::onOutcome);
 }

@@ -49,7 +49,7 @@ private:
     LoginShellAnswer m_answer;
     bool m_done = false;
     bool m_cancelled = false;
-    ProcessRunner m_process;
+    ProcessRunner m_process;  // a child too, so the probe's whole object tree holds its QProcess
 };
 
 } // namespace SandboxDoctor

@@ -60,7 +60,8 @@ Error processError(const QString &path, QString message, QString hint)
 
 VersionProbe::VersionProbe(CodexCandidate candidate, QProcessEnvironment environment, int timeoutMs,
                            Platform platform, QObject *parent)
-    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs), m_platform(platform)
+    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs), m_platform(platform),
+      m_process(this)
 {
     m_install.path = candidate.path;
     m_install.resolvedPath = QFileInfo(candidate.path).canonicalFilePath();

@@ -51,7 +51,7 @@ private:
     bool m_triedNative = false;
     bool m_done = false;
     bool m_cancelled = false;
-    ProcessRunner m_process;
+    ProcessRunner m_process;  // a child too, so the probe's whole object tree holds its QProcess
 };
 
 } // namespace SandboxDoctor
