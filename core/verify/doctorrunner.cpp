@@ -35,7 +35,8 @@ public:
     ProcessRunner process;
     QElapsedTimer clock;
     quint64 generation = 0;  // which start() an early failure belongs to
-    int staleOutcomes = 0;   // outcomes still to come from runs a newer start() replaced
+    int outcomesDue = 0;     // doctor runs started whose outcome has not arrived yet
+    int staleOutcomes = 0;   // how many of those belong to runs a newer start() replaced
     bool running = false;
 };
 
@@ -60,9 +61,10 @@ void DoctorRunner::cancel()
 
 void DoctorRunner::start(const VerifyRequest &request)
 {
-    if (d->process.isRunning()) {
-        // The old run is over for the caller: its outcome is dropped, the new one reported.
-        ++d->staleOutcomes;
+    if (d->outcomesDue > 0) {
+        // The old run is over for the caller: its outcome (still running, or
+        // reported and not delivered yet) is dropped, the new one reported.
+        d->staleOutcomes = d->outcomesDue;
         d->process.cancel();
     }
     d->request = request;
@@ -107,6 +109,7 @@ void DoctorRunner::start(const VerifyRequest &request)
     spec.timeoutMs = request.timeoutMs;
     qCDebug(lcVerify) << "doctor:" << command.program << command.arguments << "CODEX_HOME=" << home;
     emit started(home);
+    ++d->outcomesDue;
     d->process.start(spec);
 }
 
@@ -121,6 +124,7 @@ void DoctorRunner::Private::fail(Error error)
 
 void DoctorRunner::Private::onOutcome(const ProcessOutcome &outcome)
 {
+    --outcomesDue;
     if (staleOutcomes > 0) {
         --staleOutcomes;  // a run replaced by a newer start()
         return;

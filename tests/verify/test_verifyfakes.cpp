@@ -187,6 +187,20 @@ private slots:
         QCOMPARE(finished.count(), 1);
     }
 
+    void restart_reportsOnlyTheNewRun()
+    {
+        DoctorRunner runner;
+        QSignalSpy finished(&runner, &DoctorRunner::finished);
+        runner.start(request(QStringLiteral(FAKE_CODEX_HANG)));
+        runner.start(request(QStringLiteral(FAKE_CODEX_ANSWERS), "sandbox_mode = \"workspace-write\"\n"));
+        QVERIFY(finished.wait(30000));
+        QTest::qWait(100);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().value<VerifyResult>().outcome, VerifyResult::Outcome::Answered);
+        for (const QString &name : QDir(m_base).entryList({QStringLiteral("*.listing"), QStringLiteral("*.args")}))
+            QFile::remove(m_base + QLatin1Char('/') + name);
+    }
+
     void missingProgram_isAClearError()
     {
         const VerifyResult result = DoctorRunner::runBlocking(request(m_base + QStringLiteral("/no-such-codex")));
