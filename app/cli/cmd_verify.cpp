@@ -132,22 +132,37 @@ QString connectCell(const ProbeRun &run)
     return connectName(run.result.connect) + QLatin1String(" (") + run.result.connectMessage + QLatin1Char(')');
 }
 
+QString insideCell(const SandboxProbeReport &report, QString (*cell)(const ProbeRun &))
+{
+    if (report.verdict == ProbeVerdict::NoSandbox)
+        return QStringLiteral("no sandbox: not run");
+    return cell(report.inside);
+}
+
 void printProbe(QTextStream &out, const SandboxProbeReport &report)
 {
     out << "\nDNS probe for " << report.host;
     if (report.style)
-        out << " (codex sandbox form: " << sandboxStyleName(*report.style) << ", profile " << report.profile << ")";
+        out << " (codex sandbox form: " << sandboxStyleName(*report.style) << ")";
     out << ":\n";
+    out << "  inside runs with: " << (report.ranWith.isEmpty() ? report.settings.describe() : report.ranWith) << "\n";
     const int width = 38;
     out << "  " << QStringLiteral("").leftJustified(8) << QStringLiteral("outside").leftJustified(width)
         << "inside Codex's sandbox\n";
     out << "  " << QStringLiteral("resolve").leftJustified(8) << resolveCell(report.outside).leftJustified(width) << " "
-        << resolveCell(report.inside) << "\n";
+        << insideCell(report, resolveCell) << "\n";
     out << "  " << QStringLiteral("socket").leftJustified(8) << connectCell(report.outside).leftJustified(width) << " "
-        << connectCell(report.inside) << "\n";
+        << insideCell(report, connectCell) << "\n";
     for (const ProbeRun *run : {&report.outside, &report.inside}) {
         if (run->error)
             out << "  " << run->error->toText() << "\n";
+    }
+    if (report.logDenials) {
+        out << "  sandbox denials (--log-denials):";
+        if (report.denials.isEmpty())
+            out << " none\n";
+        else
+            out << "\n    " << report.denials.join(QLatin1String("\n    ")) << "\n";
     }
     out << "  " << report.summary << "\n";
 }
@@ -188,7 +203,7 @@ int run(CliContext &context, const QCommandLineParser &parser)
     request.policy = diagnosis.policy;
     request.scratchBase = parser.value(QStringLiteral("scratch-dir"));
 
-    // doctor (~10 s offline) and the probe do not depend on each other: run both at once.
+    // doctor and the probe do not depend on each other: run both at once.
     QEventLoop loop;
     int pending = 0;
     VerifyResult verify;
@@ -216,7 +231,9 @@ int run(CliContext &context, const QCommandLineParser &parser)
         probeRequest.host = parser.value(QStringLiteral("probe-dns"));
         probeRequest.configBytes = input->bytes;
         probeRequest.configExists = input->exists;
-        probeRequest.policy = diagnosis.policy;
+        // The settings of the config under test, from the chosen policy for
+        // now (probeSettingsFor in core/verify/sandboxinvocation.h).
+        probeRequest.settings = probeSettingsFor(diagnosis.policy);
         probeRequest.platform = hostPlatform();  // the sandbox that runs is this machine's
         probeRequest.scratchBase = request.scratchBase;
         ++pending;

@@ -11,6 +11,9 @@ target_sources(sandboxdoctor_core_common PRIVATE
     common/policy.h common/policy.cpp
     common/policycost.h common/policycost.cpp
     common/policypreset.h common/policypreset.cpp
+    common/processoutcome.h
+    common/processrunner.h common/processrunner.cpp
+    common/processtree.h common/processtree.cpp
     common/sandboxmode.h
     common/sandboxsettings.h common/sandboxsettings.cpp
     common/tomlversion.h common/tomlversion.cpp

@@ -48,7 +48,8 @@ QString resolveExplicit(const QString &given, const QProcessEnvironment &environ
 // Every Codex on PATH, in PATH order (the first is what a shell would run).
 QList<CodexCandidate> onPath(const QProcessEnvironment &environment, Platform platform);
 
-// The install places codex-facts.md lists for this platform, in search order.
+// The places Codex installs to on this platform (Homebrew, npm prefixes, nvm,
+// the standalone installer, the desktop app), in search order.
 QList<KnownPlace> knownPlaces(const QProcessEnvironment &environment, Platform platform);
 
 // Places given by the caller (each a file, or a folder holding codex), as

@@ -18,8 +18,8 @@ namespace SandboxDoctor {
 
 namespace {
 
-// Precedence bands: the lower the rank, the earlier the source in
-// codex-facts.md's search order; within a band, the order found.
+// Precedence bands: the lower the rank, the earlier the source in search
+// order (explicit, PATH, login shell, known places); within a band, the order found.
 constexpr int explicitRank = 0;
 constexpr int pathRank = 100000;
 constexpr int loginShellRank = 200000;

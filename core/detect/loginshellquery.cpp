@@ -13,9 +13,9 @@
 namespace SandboxDoctor {
 
 LoginShellQuery::LoginShellQuery(QProcessEnvironment environment, int timeoutMs, QObject *parent)
-    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs)
+    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs), m_process(this)
 {
-    connect(&m_process, &BoundedProcess::finished, this, &LoginShellQuery::onOutcome);
+    connect(&m_process, &ProcessRunner::finished, this, &LoginShellQuery::onOutcome);
 }
 
 QString LoginShellQuery::shellFor(const QProcessEnvironment &environment)
@@ -41,8 +41,12 @@ void LoginShellQuery::start()
         finishWith(answer);
         return;
     }
-    m_process.start(m_answer.shell, {QStringLiteral("-l"), QStringLiteral("-c"), QStringLiteral("command -v codex")},
-                    m_environment, m_timeoutMs);
+    ProcessSpec spec;
+    spec.program = m_answer.shell;
+    spec.arguments = {QStringLiteral("-l"), QStringLiteral("-c"), QStringLiteral("command -v codex")};
+    spec.environment = m_environment;
+    spec.timeoutMs = m_timeoutMs;
+    m_process.start(spec);
 }
 
 void LoginShellQuery::cancel()
@@ -72,6 +76,8 @@ void LoginShellQuery::onOutcome(const ProcessOutcome &outcome)
     case ProcessOutcome::Status::TimedOut:
         answer.problem = QStringLiteral("%1 -l did not answer within %2 ms").arg(answer.shell).arg(outcome.timeoutMs);
         break;
+    case ProcessOutcome::Status::Cancelled:
+        return;  // cancel() already ended the query; nothing is reported
     case ProcessOutcome::Status::FailedToStart:
     case ProcessOutcome::Status::Crashed:
         answer.problem = QStringLiteral("%1 -l failed: %2").arg(answer.shell, outcome.errorString);

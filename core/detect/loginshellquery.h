@@ -1,6 +1,6 @@
 #pragma once
 
-#include "detect/boundedprocess.h"
+#include "common/processrunner.h"
 
 #include <QObject>
 #include <QProcessEnvironment>
@@ -49,7 +49,7 @@ private:
     LoginShellAnswer m_answer;
     bool m_done = false;
     bool m_cancelled = false;
-    BoundedProcess m_process;
+    ProcessRunner m_process;  // a child too, so the probe's whole object tree holds its QProcess
 };
 
 } // namespace SandboxDoctor

@@ -5,7 +5,6 @@ target_sources(sandboxdoctor_core_detect PRIVATE
     detect/codexlocator.h detect/codexlocator.cpp
     detect/candidatesearch.h detect/candidatesearch.cpp
     detect/npmshim.h detect/npmshim.cpp
-    detect/boundedprocess.h detect/boundedprocess.cpp
     detect/versionprobe.h detect/versionprobe.cpp
     detect/loginshellquery.h detect/loginshellquery.cpp
 )

@@ -60,12 +60,13 @@ Error processError(const QString &path, QString message, QString hint)
 
 VersionProbe::VersionProbe(CodexCandidate candidate, QProcessEnvironment environment, int timeoutMs,
                            Platform platform, QObject *parent)
-    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs), m_platform(platform)
+    : QObject(parent), m_environment(std::move(environment)), m_timeoutMs(timeoutMs), m_platform(platform),
+      m_process(this)
 {
     m_install.path = candidate.path;
     m_install.resolvedPath = QFileInfo(candidate.path).canonicalFilePath();
     m_install.source = candidate.source;
-    connect(&m_process, &BoundedProcess::finished, this, &VersionProbe::onOutcome);
+    connect(&m_process, &ProcessRunner::finished, this, &VersionProbe::onOutcome);
 }
 
 void VersionProbe::start()
@@ -98,10 +99,10 @@ void VersionProbe::run(const QString &program)
             comspec = QStringLiteral("cmd.exe");
         const QString native = QStringLiteral("/d /s /c \"\"%1\" --version\"").arg(QDir::toNativeSeparators(program));
         // The native command line only: QProcess would append it to any arguments.
-        m_process.start(comspec, {}, m_environment, m_timeoutMs, native);
+        m_process.start(ProcessSpec{comspec, {}, m_environment, {}, native, m_timeoutMs});
         return;
     }
-    m_process.start(program, arguments, m_environment, m_timeoutMs);
+    m_process.start(ProcessSpec{program, arguments, m_environment, {}, {}, m_timeoutMs});
 }
 
 void VersionProbe::onOutcome(const ProcessOutcome &outcome)
@@ -166,6 +167,10 @@ CodexInstall VersionProbe::interpret(CodexInstall install, const ProcessOutcome 
             install.path,
             command + QLatin1String(" timed out after ") + seconds(outcome.timeoutMs) + QLatin1String(" and was stopped."),
             QStringLiteral("Run it in a terminal to see what it waits for, or give another Codex with --codex."));
+        return install;
+    case ProcessOutcome::Status::Cancelled:
+        install.error = processError(install.path, command + QLatin1String(" was cancelled."),
+                                     QStringLiteral("Detect again to ask it."));
         return install;
     case ProcessOutcome::Status::FailedToStart:
         install.error = processError(

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "common/platform.h"
-#include "detect/boundedprocess.h"
+#include "common/processrunner.h"
 #include "detect/candidatesearch.h"
 #include "detect/codexinstall.h"
 
@@ -51,7 +51,7 @@ private:
     bool m_triedNative = false;
     bool m_done = false;
     bool m_cancelled = false;
-    BoundedProcess m_process;
+    ProcessRunner m_process;  // a child too, so the probe's whole object tree holds its QProcess
 };
 
 } // namespace SandboxDoctor

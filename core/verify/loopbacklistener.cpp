@@ -35,11 +35,22 @@ LoopbackTarget LoopbackListener::target() const
 
 Expected<LoopbackListener> LoopbackListener::open()
 {
+    return bindSocket(true);
+}
+
+Expected<LoopbackListener> LoopbackListener::reserveClosed()
+{
+    return bindSocket(false);
+}
+
+Expected<LoopbackListener> LoopbackListener::bindSocket(bool listening)
+{
     LoopbackListener listener;
-    auto fail = [](const QString &what) {
+    auto fail = [listening](const QString &what) {
         const int error = lastSocketError();
-        return Error{Error::Kind::Io,
-                     QStringLiteral("Could not open a loopback listener for the probe (%1: %2).").arg(what, socketErrorText(error)),
+        const QString purpose = listening ? QStringLiteral("a loopback listener for the probe")
+                                       : QStringLiteral("a closed loopback port for Codex's network checks");
+        return Error{Error::Kind::Io, QStringLiteral("Could not open %1 (%2: %3).").arg(purpose, what, socketErrorText(error)),
                      {}, 0, 0, QStringLiteral("This process may itself be sandboxed; run the app outside any sandbox.")};
     };
 
@@ -53,7 +64,7 @@ Expected<LoopbackListener> LoopbackListener::open()
     address.sin_port = 0;  // the system picks a free port
     if (::bind(listener.d->socket, reinterpret_cast<const sockaddr *>(&address), sizeof address) != 0)
         return fail(QStringLiteral("bind"));
-    if (::listen(listener.d->socket, 16) != 0)
+    if (listening && ::listen(listener.d->socket, 16) != 0)
         return fail(QStringLiteral("listen"));
 
     socklen_t length = sizeof address;

@@ -15,6 +15,11 @@ class LoopbackListener final
 {
 public:
     static Expected<LoopbackListener> open();
+    // A port bound on 127.0.0.1 and never listened on: every connection to it
+    // is refused at once, and no other program can take the port while this
+    // object lives. Where `codex doctor` is told its proxy and provider are,
+    // so its network checks fail in milliseconds and nothing leaves the machine.
+    static Expected<LoopbackListener> reserveClosed();
 
     LoopbackListener(LoopbackListener &&) noexcept;
     LoopbackListener &operator=(LoopbackListener &&) noexcept;
@@ -24,6 +29,7 @@ public:
 
 private:
     LoopbackListener();
+    static Expected<LoopbackListener> bindSocket(bool listening);
     class Private;
     std::unique_ptr<Private> d;
 };

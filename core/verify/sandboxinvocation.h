@@ -2,6 +2,7 @@
 
 #include "common/platform.h"
 #include "common/policy.h"
+#include "common/sandboxsettings.h"
 
 #include <QString>
 #include <QStringList>
@@ -10,11 +11,15 @@
 
 namespace SandboxDoctor {
 
-// How this Codex runs a command in its sandbox (codex-facts.md):
-//   Profile:       codex sandbox -P <profile> -C DIR -- CMD...   (0.145+, platform chosen automatically)
+// How this Codex runs a command in its sandbox, read from its own help:
+//   Profile:       codex sandbox [-P <profile> -C DIR | -c sandbox_mode=… -c …network_access=…] -- CMD...
+//                  (0.150+, platform chosen automatically; the settings must be given: 0.171 ignores
+//                  sandbox_mode and [sandbox_workspace_write] from config.toml here)
 //   LegacyMacos:   codex sandbox macos [--full-auto] -- CMD...  (older, macOS)
 //   LegacyLinux:   codex sandbox linux [--full-auto] -- CMD...  (older, Linux)
 //   DebugSeatbelt: codex debug seatbelt [--full-auto] -- CMD... (oldest, macOS)
+// 0.171 has none of the legacy forms (it would run a program called `macos`):
+// they are used only when the help lists them.
 enum class SandboxStyle { Profile, LegacyMacos, LegacyLinux, DebugSeatbelt };
 QString sandboxStyleName(SandboxStyle style);  // "profile", "sandbox-macos", "sandbox-linux", "debug-seatbelt"
 
@@ -24,13 +29,33 @@ QString sandboxStyleName(SandboxStyle style);  // "profile", "sandbox-macos", "s
 std::optional<SandboxStyle> detectSandboxStyle(const QString &sandboxHelp, const QString &debugHelp,
                                                Platform platform);
 
+// Whether a form's help lists --log-denials (macOS builds: Seatbelt's denials,
+// read with `log stream` while the command runs, printed after it ends).
+bool offersLogDenials(const QString &help);
+
 // Codex's permission profile for a policy: ":danger-full-access" or ":workspace"
-// (":read-only" for read-only). The probe's purpose is workspace-write.
+// (":read-only" for read-only).
 QString permissionProfileFor(const SandboxPolicy &policy);
 
+// The sandbox settings the DNS probe runs with, for the CLI's `verify
+// --probe-dns` and the Verify page: the chosen policy's permission profile,
+// derived exactly as the probe always derived its `-P`. The one place to put
+// the settings the config under test gives the agent instead, once the core
+// can compute them from config.toml.
+SandboxSettings probeSettingsFor(const SandboxPolicy &policy);
+
 // The arguments after the Codex program for running `command` in its sandbox
-// with working directory `workDir` (ignored by the legacy forms).
-QStringList sandboxArguments(SandboxStyle style, const QString &profile, const QString &workDir,
-                             const QStringList &command);
+// in working directory `workDir`, and what a report says it ran with.
+struct SandboxInvocation final
+{
+    QStringList arguments;
+    QString ranWith;  // `default_permissions = ":workspace"`, or what a legacy form could do instead
+};
+SandboxInvocation sandboxInvocation(SandboxStyle style, const SandboxSettings &settings, bool logDenials,
+                                    const QString &workDir, const QStringList &command);
+
+// The denials `--log-denials` printed on stderr after "=== Sandbox denials ===",
+// one "(process) capability" line each; empty for "None found." or none.
+QStringList parseDenials(const QString &standardError);
 
 } // namespace SandboxDoctor

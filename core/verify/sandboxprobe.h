@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/platform.h"
+#include "common/sandboxsettings.h"
 #include "verify/dnsprobe.h"
 #include "verify/sandboxinvocation.h"
 #include "verify/verifytypes.h"
@@ -22,8 +23,8 @@ struct SandboxProbeRequest final
     QString host = QStringLiteral("api.openai.com");
     QByteArray configBytes;        // the config under test, in the scratch CODEX_HOME
     bool configExists = true;
-    SandboxPolicy policy;          // picks the permission profile (permissionProfileFor)
-    std::optional<QString> profileOverride;  // e.g. ":workspace" regardless of policy
+    SandboxSettings settings;      // the sandbox the config under test gives the agent: `codex sandbox`
+                                   // is told exactly these (0.171 ignores sandbox_mode from the file)
     Platform platform = hostPlatform();      // for detectSandboxStyle
     QString scratchBase;           // empty: defaultScratchBase()
     int probeTimeoutMs = 20000;    // each run (outside, inside); a hung resolver is killed then
@@ -47,6 +48,7 @@ enum class ProbeVerdict {
     SandboxBlocksNetwork,  // resolves outside; inside, sockets are denied (network sandbox on)
     SameBothSides,      // inside behaves like outside (network allowed in the sandbox)
     Offline,            // does not resolve outside either: this machine has no DNS for the host
+    NoSandbox,          // the settings are danger-full-access: there is no sandbox to probe, only the outside run
     Inconclusive,       // a run failed; see the runs' errors
 };
 QString probeVerdictName(ProbeVerdict verdict);  // "macos-dns-bug", "sandbox-blocks-network", ...
@@ -54,8 +56,11 @@ QString probeVerdictName(ProbeVerdict verdict);  // "macos-dns-bug", "sandbox-bl
 struct SandboxProbeReport final
 {
     QString host;
-    std::optional<SandboxStyle> style;   // nullopt: this Codex cannot run a command in its sandbox
-    QString profile;                     // the permission profile used (Profile style)
+    std::optional<SandboxStyle> style;   // nullopt: this Codex cannot run a command in its sandbox (or was not asked)
+    SandboxSettings settings;            // what the request asked the inside run to use
+    QString ranWith;                     // what it ran with, for a person (settings.describe(), or a legacy form's own)
+    bool logDenials = false;             // --log-denials was passed (this Codex's help lists it: macOS)
+    QStringList denials;                 // what Codex printed under "=== Sandbox denials ==="
     LoopbackTarget listener;             // the loopback listener both runs tried to reach
     ProbeRun outside;
     ProbeRun inside;
@@ -68,9 +73,11 @@ ProbeVerdict judgeProbe(const ProbeRun &outside, const ProbeRun &inside, Platfor
 QString summarizeProbe(const SandboxProbeReport &report, Platform platform);
 
 // Opens a loopback listener, runs the probe program outside, detects the
-// sandbox form, then runs it inside Codex's sandbox with CODEX_HOME set to a
-// scratch folder holding the config under test. Asynchronous like DoctorRunner:
-// finished() comes exactly once per start(), also after cancel().
+// sandbox form, then runs it inside Codex's sandbox with the request's
+// settings and CODEX_HOME set to a scratch folder holding the config under
+// test. Under danger-full-access there is no sandbox: only the outside run is
+// made (verdict NoSandbox). Asynchronous like DoctorRunner: finished() comes
+// exactly once per start(), also after cancel().
 class SandboxProbeRunner final : public QObject
 {
     Q_OBJECT

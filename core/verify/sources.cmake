@@ -6,7 +6,7 @@ target_sources(sandboxdoctor_core_verify PRIVATE
     verify/doctorreport.h verify/doctorreport.cpp
     verify/scratchhome.h verify/scratchhome.cpp
     verify/processargs.h verify/processargs.cpp
-    verify/processjob.h verify/processjob.cpp
+    verify/doctornetwork.h verify/doctornetwork.cpp
     verify/doctorrunner.h verify/doctorrunner.cpp
     verify/socketsupport.h verify/socketsupport.cpp
     verify/dnsprobe.h verify/dnsprobe.cpp
@@ -19,7 +19,7 @@ target_sources(sandboxdoctor_core_verify PRIVATE
 if(WIN32)
     target_link_libraries(sandboxdoctor_core_verify PRIVATE ws2_32)
 endif()
-# The symptom table (codex-facts.md) as data, compiled in: ":/sandboxdoctor/symptoms.json".
+# The symptom table (docs/codex-behaviour.md, "Symptoms and causes") as data, compiled in: ":/sandboxdoctor/symptoms.json".
 qt_add_resources(sandboxdoctor_core_verify "sandboxdoctor_verify_data"
     PREFIX "/sandboxdoctor"
     BASE ${PROJECT_SOURCE_DIR}/resources

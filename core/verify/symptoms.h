@@ -10,7 +10,7 @@
 
 namespace SandboxDoctor {
 
-// One row of codex-facts.md "Symptoms -> causes", from resources/symptoms.json.
+// One known symptom (error text -> likely cause), a row of resources/symptoms.json.
 struct Symptom final
 {
     QString id;             // stable: "dns-blocked", "connection-refused", ...

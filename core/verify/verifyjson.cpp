@@ -67,6 +67,7 @@ QJsonObject verifyResultToJson(const VerifyResult &result)
         {QStringLiteral("error"), errorJson(result.error)},
         {QStringLiteral("exit_code"), result.exitCode},
         {QStringLiteral("elapsed_ms"), static_cast<double>(result.elapsedMs)},
+        {QStringLiteral("overrides"), QJsonArray::fromStringList(result.overrides)},
     };
     if (result.fallback) {
         QJsonArray findings;
@@ -85,12 +86,31 @@ QJsonObject verifyResultToJson(const VerifyResult &result)
     return object;
 }
 
+QJsonObject sandboxSettingsToJson(const SandboxSettings &settings)
+{
+    const bool profile = settings.usesProfile();
+    const bool workspace = !profile && settings.mode == SandboxMode::WorkspaceWrite;
+    return QJsonObject{
+        {QStringLiteral("describe"), settings.describe()},
+        {QStringLiteral("permission_profile"), profile ? QJsonValue(settings.permissionProfile) : QJsonValue()},
+        {QStringLiteral("sandbox_mode"), profile ? QJsonValue() : QJsonValue(sandboxModeName(settings.mode))},
+        {QStringLiteral("network_access"), workspace ? QJsonValue(settings.networkAccess) : QJsonValue()},
+        {QStringLiteral("full_access"), settings.isFullAccess()},
+        {QStringLiteral("options"), QJsonArray::fromStringList(settings.codexSandboxOptions())},
+    };
+}
+
 QJsonObject probeReportToJson(const SandboxProbeReport &report)
 {
     return QJsonObject{
         {QStringLiteral("host"), report.host},
         {QStringLiteral("style"), report.style ? QJsonValue(sandboxStyleName(*report.style)) : QJsonValue()},
-        {QStringLiteral("profile"), nullable(report.profile)},
+        {QStringLiteral("profile"), report.settings.usesProfile() ? QJsonValue(report.settings.permissionProfile)
+                                                                 : QJsonValue()},
+        {QStringLiteral("settings"), sandboxSettingsToJson(report.settings)},
+        {QStringLiteral("ran_with"), nullable(report.ranWith)},
+        {QStringLiteral("log_denials"), report.logDenials},
+        {QStringLiteral("denials"), QJsonArray::fromStringList(report.denials)},
         {QStringLiteral("listener"), report.listener.port ? QJsonValue(report.listener.toString()) : QJsonValue()},
         {QStringLiteral("outside"), runJson(report.outside)},
         {QStringLiteral("inside"), runJson(report.inside)},

@@ -4,7 +4,7 @@ namespace SandboxDoctor {
 
 SandboxReport expectedSandbox(const SandboxPolicy &policy)
 {
-    // Observed on Codex 0.171.0 (codex-facts.md, "The real Codex CLI as a judge").
+    // Observed on Codex 0.171.0 with `codex doctor --json` (checks["sandbox.helpers"]).
     switch (policy.mode) {
     case SandboxMode::DangerFullAccess:
         return {QStringLiteral("unrestricted"), QStringLiteral("enabled")};

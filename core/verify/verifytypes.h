@@ -33,7 +33,7 @@ struct VerifyRequest final
     bool proposed = false;         // the bytes are what `apply` would write (for reports only)
     SandboxPolicy policy;          // what the verdict compares Codex's answer with
     QString scratchBase;           // parent of the scratch folder; empty: defaultScratchBase()
-    int timeoutMs = 60000;         // doctor takes ~10 s with the network down
+    int timeoutMs = 60000;         // doctor answers in about a second with its network checks kept local
 };
 
 // The sandbox Codex reports (checks["sandbox.helpers"].details), raw spellings:
@@ -44,7 +44,7 @@ struct SandboxReport final
     QString network;
 };
 
-// The sandbox a policy should produce, in doctor's spelling (codex-facts.md):
+// The sandbox a policy should produce, in doctor's spelling (observed on Codex 0.171.0):
 // danger-full-access -> unrestricted/enabled, workspace-write+network ->
 // restricted/enabled, workspace-write -> restricted/restricted,
 // read-only -> restricted/restricted.
@@ -81,6 +81,7 @@ struct VerifyResult final
     std::optional<Error> error;         // Failed: what went wrong, where, what next
     std::optional<ConfigAnalysis> fallback;  // NoDoctor: the core's own analysis of the same bytes
 
+    QStringList overrides;              // the `-c` options that kept doctor's network checks local
     int exitCode = -1;                  // doctor's exit code (1 is normal: any failed check)
     QString stderrText;                 // doctor's stderr, trimmed (warnings)
     qint64 elapsedMs = 0;

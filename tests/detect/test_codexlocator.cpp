@@ -1,5 +1,7 @@
 #include "detecttesting.h"
 
+#include <QPointer>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +17,27 @@ private slots:
     void initTestCase()
     {
         qRegisterMetaType<SandboxDoctor::CodexDetection>();
+    }
+
+    // As at the window's shutdown: the locator dies while a version probe
+    // hangs, and no event loop runs after it. The program is killed and
+    // reaped and its QProcess deleted with the locator (a cancelled runner
+    // used to hand its QProcess to nobody: LeakSanitizer's leak in the
+    // main-window suites).
+    void destroyedWhileProbing_takesItsProcessWithIt()
+    {
+        QTemporaryDir home;
+        auto options = isolatedOptions(bareEnvironment(home.path(), QStringLiteral("/nonexistent")));
+        options.explicitPath = install(fakeHang(), home.filePath(QStringLiteral("bin")));
+        options.versionTimeoutMs = 600000;
+        auto *locator = new CodexLocator(options);
+        locator->start();
+        QTRY_VERIFY_WITH_TIMEOUT(!locator->findChildren<QProcess *>().isEmpty(), 10000);
+        const QPointer<QProcess> process = locator->findChildren<QProcess *>().constFirst();
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::Running, 10000);
+        locator->cancel();  // what the window does first
+        delete locator;
+        QVERIFY(process.isNull());
     }
 
     void path_findsCodexWithSourcePath()

@@ -10,11 +10,13 @@
 #include "verify/doctorpanel.h"
 #include "verify/probepanel.h"
 #include "verify/symptompanel.h"
+#include "verify/verifyjson.h"
 #include "verify/verifypage.h"
 #include "widgets/messagebar.h"
 
 #include <QAction>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,11 +41,18 @@ private slots:
     void cleanup();
 
     void verifyPage_codexWithoutDoctor_showsNote();
-    void verifyPage_symptom_mapsDnsErrorToCause_andFillsProbeHost();
+    void verifyPage_symptom_mapsDnsErrorToCause_andOffersItsHost();
     void verifyPage_symptom_fixItTriggersApply();
+    void verifyPage_symptom_fixItShowsItsResultThenThatItIsApplied();
+    void verifyPage_symptom_fixNotConfirmed_saysSoBesideTheButton();
+    void verifyPage_symptom_alreadyApplied_saysSoInsteadOfFixIt();
+    void verifyPage_symptom_recognisesCodexsOwnRefusals();
     void verifyPage_symptom_unknownTextSaysSo();
     void verifyPage_probe_showsBothSidesSideBySide();
     void verifyPage_probe_resolvesOutsideBlockedInside_headline();
+    void verifyPage_probe_namesTheSettingsItRanWith();
+    void verifyPage_probe_dangerFullAccessHasNoSandboxToProbe();
+    void verifyPage_probe_showsTheDenialsCodexLogged();
     void verifyPage_applyAfterChecks_marksResultsStale_untilRunAgain();
     void verifyPage_proposedCheckThenApply_describesFileOnDisk();
     void verifyPage_undoBackToCheckedConfig_resultHoldsAgain();
@@ -52,7 +61,9 @@ private slots:
     void verifyPage_rendersInLightAndDarkPalettes();
 
 private:
-    void startSession(const QString &codexPath, const QProcessEnvironment &extra = {});
+    void startSession(const QString &codexPath, const QProcessEnvironment &extra = {},
+                      Platform platform = Platform::Linux);
+    QString causeFor(const QString &id) const;
     std::unique_ptr<VerifyPage> makePage(QAction *apply = nullptr);
     QString labelText(QWidget *root, const QString &name) const;
 
@@ -87,13 +98,13 @@ void TestVerifyPage::cleanup()
     m_dir.reset();
 }
 
-void TestVerifyPage::startSession(const QString &codexPath, const QProcessEnvironment &extra)
+void TestVerifyPage::startSession(const QString &codexPath, const QProcessEnvironment &extra, Platform platform)
 {
     SessionOptions options;
     options.detect.explicitPath = codexPath;
     if (QFile::exists(codexPath))
         options.codexVersionText = QStringLiteral("0.100.0");  // believed: detection runs nothing
-    options.platform = Platform::Linux;
+    options.platform = platform;
     options.detect.useLoginShell = false;
     options.detect.searchKnownLocations = false;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -146,7 +157,18 @@ void TestVerifyPage::verifyPage_codexWithoutDoctor_showsNote()
     QVERIFY(button->isEnabled());
 }
 
-void TestVerifyPage::verifyPage_symptom_mapsDnsErrorToCause_andFillsProbeHost()
+QString TestVerifyPage::causeFor(const QString &id) const
+{
+    const Expected<SymptomCatalog> catalog = SymptomCatalog::builtIn();
+    for (const Symptom &symptom : catalog ? catalog->symptoms() : QList<Symptom>()) {
+        if (symptom.id == id)
+            return symptom.cause;
+    }
+    return {};
+}
+
+// The error's host is offered to the probe, never put there unasked.
+void TestVerifyPage::verifyPage_symptom_mapsDnsErrorToCause_andOffersItsHost()
 {
     startSession(QStringLiteral(FAKE_CODEX_PATH));
     auto page = makePage();
@@ -156,18 +178,29 @@ void TestVerifyPage::verifyPage_symptom_mapsDnsErrorToCause_andFillsProbeHost()
     QTest::keyClicks(edit, QStringLiteral("dial tcp: lookup api.example.com: no such host"));
     QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("symptomExplainButton")), Qt::LeftButton);
 
-    const Expected<SymptomCatalog> catalog = SymptomCatalog::builtIn();
-    QVERIFY(catalog);
-    QString dnsCause;
-    for (const Symptom &symptom : catalog->symptoms()) {
-        if (symptom.id == QLatin1String("dns-blocked"))
-            dnsCause = symptom.cause;
-    }
+    const QString dnsCause = causeFor(QStringLiteral("dns-blocked"));
     QVERIFY(!dnsCause.isEmpty());
     QCOMPARE(labelText(page.get(), QStringLiteral("symptomCauseLabel")), dnsCause);
     QVERIFY(!labelText(page.get(), QStringLiteral("symptomExplanationLabel")).isEmpty());
-    QCOMPARE(page->findChild<QLineEdit *>(QStringLiteral("probeHostEdit"))->text(), QStringLiteral("api.example.com"));
     QVERIFY(page->findChild<QPushButton *>(QStringLiteral("symptomFixButton"))->isVisible());
+
+    auto *host = page->findChild<QLineEdit *>(QStringLiteral("probeHostEdit"));
+    QCOMPARE(host->text(), QStringLiteral("api.openai.com"));  // asked, not changed
+    QCOMPARE(labelText(page.get(), QStringLiteral("symptomHostLabel")),
+             QStringLiteral("The error names api.example.com. Use it as the DNS probe's host?"));
+    auto *use = page->findChild<QPushButton *>(QStringLiteral("symptomUseHostButton"));
+    QVERIFY(use->isVisible());
+    use->setFocus();
+    QTest::keyClick(use, Qt::Key_Space);
+    QCOMPARE(host->text(), QStringLiteral("api.example.com"));
+    QVERIFY(!use->isVisible());
+    QCOMPARE(labelText(page.get(), QStringLiteral("symptomHostLabel")),
+             QStringLiteral("The error names api.example.com, the DNS probe's host."));
+
+    // Typing another host makes the offer again.
+    host->clear();
+    QTest::keyClicks(host, QStringLiteral("localhost"));
+    QVERIFY(use->isVisible());
 }
 
 void TestVerifyPage::verifyPage_symptom_fixItTriggersApply()
@@ -182,6 +215,106 @@ void TestVerifyPage::verifyPage_symptom_fixItTriggersApply()
     QCOMPARE(fix.size(), 1);
     QCOMPARE(fix.first().first().toString(), QStringLiteral("apply-managed-block"));
     QCOMPARE(triggered.size(), 1);
+}
+
+// "Fix it" -> the window's Apply (confirmed here) -> the result beside the
+// button; once the new analysis is in, the fix is what the file already has.
+void TestVerifyPage::verifyPage_symptom_fixItShowsItsResultThenThatItIsApplied()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    QAction apply(QStringLiteral("Apply"));
+    connect(&apply, &QAction::triggered, m_session.get(), [this]() { m_session->apply(); });
+    auto page = makePage(&apply);
+    auto *edit = page->findChild<QPlainTextEdit *>(QStringLiteral("symptomTextEdit"));
+    edit->setFocus();
+    QTest::keyClicks(edit, QStringLiteral("curl: (6) Could not resolve host: api.example.com"));
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("symptomExplainButton")), Qt::LeftButton);
+    auto *fixButton = page->findChild<QPushButton *>(QStringLiteral("symptomFixButton"));
+    auto *status = page->findChild<QLabel *>(QStringLiteral("symptomFixStatusLabel"));
+    QVERIFY(fixButton->isVisible());
+    QVERIFY(!status->isVisible());
+
+    QTest::mouseClick(fixButton, Qt::LeftButton);
+    QVERIFY(status->isVisible());
+    QCOMPARE(status->text(), QStringLiteral("Applying…"));
+    QTRY_VERIFY_WITH_TIMEOUT(status->text().startsWith(QStringLiteral("Applied: config.toml now has the managed block")),
+                             20000);
+    QVERIFY2(status->text().contains(QStringLiteral("config.toml.bak-")), qPrintable(status->text()));
+    // Beside the button: same row.
+    QCOMPARE(status->mapTo(page.get(), QPoint()).y(), fixButton->mapTo(page.get(), QPoint()).y());
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isBusy() && !m_session->canApply(), 20000);
+    QVERIFY(!fixButton->isVisible());  // nothing left to apply: no "Fix it"
+    QVERIFY(status->isVisible());
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    QTest::qWait(50);
+    QVERIFY(page->grab().save(shots + QStringLiteral("/verify-fix-applied.png")));
+}
+
+void TestVerifyPage::verifyPage_symptom_fixNotConfirmed_saysSoBesideTheButton()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    QAction apply(QStringLiteral("Apply"));  // the window's question, answered Cancel: nothing runs
+    auto page = makePage(&apply);
+    page->symptomPanel()->setText(QStringLiteral("socket(): Operation not permitted"));
+    auto *fixButton = page->findChild<QPushButton *>(QStringLiteral("symptomFixButton"));
+    QTest::mouseClick(fixButton, Qt::LeftButton);
+    QCOMPARE(labelText(page.get(), QStringLiteral("symptomFixStatusLabel")),
+             QStringLiteral("Not applied: the change was not confirmed, so config.toml is as it was."));
+    QVERIFY(fixButton->isVisible());
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    QTest::qWait(50);
+    QVERIFY(page->grab().save(shots + QStringLiteral("/verify-fix-not-confirmed.png")));
+    // Another error: the result was about the last one.
+    page->symptomPanel()->setText(QStringLiteral("curl: (6) Could not resolve host: a.example"));
+    QVERIFY(!page->findChild<QLabel *>(QStringLiteral("symptomFixStatusLabel"))->isVisible());
+}
+
+void TestVerifyPage::verifyPage_symptom_alreadyApplied_saysSoInsteadOfFixIt()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    m_session->apply();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isBusy() && !m_session->canApply(), 20000);
+    QAction apply(QStringLiteral("Apply"));
+    QSignalSpy triggered(&apply, &QAction::triggered);
+    auto page = makePage(&apply);
+    page->symptomPanel()->setText(QStringLiteral("dial tcp: lookup api.example.com: no such host"));
+    QVERIFY(!page->findChild<QPushButton *>(QStringLiteral("symptomFixButton"))->isVisible());
+    const QString status = labelText(page.get(), QStringLiteral("symptomFixStatusLabel"));
+    QVERIFY2(status.startsWith(QStringLiteral("Already applied: config.toml has the managed block")), qPrintable(status));
+    QVERIFY2(status.contains(QStringLiteral("Check current config")) && status.contains(QStringLiteral("Probe DNS")),
+             qPrintable(status));
+    QCOMPARE(triggered.size(), 0);
+}
+
+void TestVerifyPage::verifyPage_symptom_recognisesCodexsOwnRefusals()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    auto *edit = page->findChild<QPlainTextEdit *>(QStringLiteral("symptomTextEdit"));
+    auto *explain = page->findChild<QPushButton *>(QStringLiteral("symptomExplainButton"));
+    const QList<std::pair<QString, QString>> cases{
+        {QStringLiteral("Error: legacy `profile = \"work\"` config is no longer supported; use `--profile work` with "
+                        "`work.config.toml` instead"),
+         QStringLiteral("legacy-profile")},
+        {QStringLiteral("Error: /home/me/.codex/config.toml:1:201: key with no value, expected `=`"),
+         QStringLiteral("zero-filled-config")},
+        {QStringLiteral("Error: invalid type: string \"yes\", expected a boolean"), QStringLiteral("config-type-error")},
+        {QStringLiteral("sandbox-exec: sandbox_apply: Operation not permitted"),
+         QStringLiteral("sandbox-operation-not-permitted")},
+        {QStringLiteral("unexpected status 401 Unauthorized"), QStringLiteral("unauthorized-401")},
+        {QStringLiteral("CODEX_SANDBOX_NETWORK_DISABLED=1"), QStringLiteral("network-disabled-env")},
+    };
+    for (const auto &[text, id] : cases) {
+        edit->clear();
+        edit->setFocus();
+        QTest::keyClicks(edit, text);
+        QTest::mouseClick(explain, Qt::LeftButton);
+        QCOMPARE(labelText(page.get(), QStringLiteral("symptomCauseLabel")), causeFor(id));
+        QVERIFY2(!labelText(page.get(), QStringLiteral("symptomFixLabel")).contains(QStringLiteral("codex-sandbox-doctor-cli")),
+                 qPrintable(id));
+    }
 }
 
 void TestVerifyPage::verifyPage_symptom_unknownTextSaysSo()
@@ -257,6 +390,63 @@ void TestVerifyPage::verifyPage_probe_resolvesOutsideBlockedInside_headline()
     QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_resolves")), QStringLiteral("no: no such name"));
     QVERIFY(labelText(page.get(), QStringLiteral("probe_inside_socket")).startsWith(QStringLiteral("no: socket() denied")));
     QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_error")), blocked.resolveMessage);
+}
+
+// Until the settings come from config.toml, the chosen policy's profile is
+// what the probe runs with, and the report says so.
+void TestVerifyPage::verifyPage_probe_namesTheSettingsItRanWith()
+{
+    startSession(QStringLiteral(FAKE_CODEX_PATH));
+    auto page = makePage();
+    page->probePanel()->setHost(QStringLiteral("localhost"));
+    QSignalSpy finished(page->probePanel(), &ProbePanel::finished);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("probeButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(labelText(page.get(), QStringLiteral("probeSettingsLabel")),
+             QStringLiteral("Inside Codex's sandbox, with: default_permissions = \":workspace\""));
+    QVERIFY(labelText(page.get(), QStringLiteral("probe_inside_command")).contains(QStringLiteral("-P :workspace")));
+    QVERIFY(!page->findChild<QLabel *>(QStringLiteral("probeDenialsLabel"))->isVisible());  // Linux: no --log-denials
+}
+
+void TestVerifyPage::verifyPage_probe_dangerFullAccessHasNoSandboxToProbe()
+{
+    // The macOS policy without a fixed Codex is danger-full-access.
+    startSession(QStringLiteral(FAKE_CODEX_PATH), {}, Platform::MacOS);
+    QCOMPARE(m_session->diagnosis()->policy.mode, SandboxMode::DangerFullAccess);
+    auto page = makePage();
+    page->probePanel()->setHost(QStringLiteral("localhost"));
+    QSignalSpy finished(page->probePanel(), &ProbePanel::finished);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("probeButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(page->probePanel()->report()->verdict, ProbeVerdict::NoSandbox);
+    QCOMPARE(labelText(page.get(), QStringLiteral("probeHeadlineLabel")),
+             QStringLiteral("No sandbox to probe: with danger-full-access Codex runs commands unsandboxed"));
+    QVERIFY(labelText(page.get(), QStringLiteral("probe_outside_resolves")).startsWith(QStringLiteral("yes")));
+    QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_resolves")), QStringLiteral("no sandbox: not run"));
+    QCOMPARE(labelText(page.get(), QStringLiteral("probe_inside_command")), QString());
+    QVERIFY(labelText(page.get(), QStringLiteral("probeSummaryLabel")).contains(QStringLiteral("no sandbox to probe")));
+}
+
+void TestVerifyPage::verifyPage_probe_showsTheDenialsCodexLogged()
+{
+    QProcessEnvironment extra;
+    extra.insert(QStringLiteral("FAKE_CODEX_LOG_DENIALS"), QStringLiteral("1"));
+    startSession(QStringLiteral(FAKE_CODEX_PATH), extra);
+    auto page = makePage();
+    page->probePanel()->setHost(QStringLiteral("localhost"));
+    QSignalSpy finished(page->probePanel(), &ProbePanel::finished);
+    page->probePanel()->probe();
+    QVERIFY(finished.wait(60000));
+    const SandboxProbeReport &report = *page->probePanel()->report();
+    QVERIFY(report.logDenials);
+    QVERIFY(report.inside.commandLine.contains(QStringLiteral("--log-denials")));
+    QCOMPARE(report.denials, QStringList{QStringLiteral("(probe-dns) network-outbound /private/var/run/mDNSResponder")});
+    auto *denials = page->findChild<QLabel *>(QStringLiteral("probeDenialsLabel"));
+    QVERIFY(denials->isVisible());
+    QVERIFY2(denials->text().contains(QStringLiteral("network-outbound /private/var/run/mDNSResponder")),
+             qPrintable(denials->text()));
+    const QJsonObject json = probeReportToJson(report);
+    QCOMPARE(json.value(QLatin1String("denials")).toArray().first().toString(), report.denials.first());
 }
 
 // Apply (what the window's Apply and "Fix it" end in) rewrites config.toml and
@@ -401,6 +591,7 @@ void TestVerifyPage::verifyPage_rendersInLightAndDarkPalettes()
         page->doctorPanel()->check(false);
         QVERIFY(doctor.wait(30000));
         page->symptomPanel()->setText(QStringLiteral("Error: dial tcp: lookup localhost: no such host"));
+        QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("symptomUseHostButton")), Qt::LeftButton);
         QSignalSpy probe(page->probePanel(), &ProbePanel::finished);
         page->probePanel()->probe();
         QVERIFY(probe.wait(60000));

@@ -65,6 +65,17 @@ private slots:
         QVERIFY(!result.connectMessage.isEmpty());
     }
 
+    void reservedClosedPort_refusesWhileHeld()
+    {
+        // Where doctor's proxy and provider point: bound, never listening.
+        Expected<LoopbackListener> port = LoopbackListener::reserveClosed();
+        QVERIFY2(port.hasValue(), qPrintable(port ? QString() : port.error().toText()));
+        QVERIFY(port->target().port > 0);
+        const DnsProbeResult result = runDnsProbe(QStringLiteral("localhost"), port->target());
+        QCOMPARE(result.connect, DnsProbeResult::Connect::ConnectFailed);
+        QCOMPARE(result.connectErrno, ConnectionRefused);
+    }
+
     void probe_withoutTargetTriesNoConnection()
     {
         const DnsProbeResult result = runDnsProbe(QStringLiteral("localhost"), std::nullopt);

@@ -1,3 +1,4 @@
+#include "verify/doctornetwork.h"
 #include "verify/doctorreport.h"
 #include "verify/sandboxinvocation.h"
 #include "verify/sandboxprobe.h"
@@ -134,22 +135,135 @@ private slots:
         QCOMPARE(detectSandboxStyle(unknown, {}, Platform::Linux), std::nullopt);
     }
 
-    void sandboxArguments_forms()
+    static SandboxSettings profile(const QString &name)
+    {
+        SandboxSettings settings;
+        settings.permissionProfile = name;
+        return settings;
+    }
+
+    static SandboxSettings mode(SandboxMode sandboxMode, bool network)
+    {
+        SandboxSettings settings;
+        settings.mode = sandboxMode;
+        settings.networkAccess = network;
+        return settings;
+    }
+
+    void sandboxInvocation_profileFormPassesTheSettings()
     {
         const QStringList probe{QStringLiteral("/bin/probe"), QStringLiteral("probe-dns"), QStringLiteral("localhost")};
-        QCOMPARE(sandboxArguments(SandboxStyle::Profile, QStringLiteral(":workspace"), QStringLiteral("/s"), probe),
-                 QStringList({QStringLiteral("sandbox"), QStringLiteral("-P"), QStringLiteral(":workspace"),
-                              QStringLiteral("-C"), QStringLiteral("/s"), QStringLiteral("--")})
+        const SandboxInvocation byProfile =
+            sandboxInvocation(SandboxStyle::Profile, profile(QStringLiteral(":workspace")), false, QStringLiteral("/s"), probe);
+        QCOMPARE(byProfile.arguments, QStringList({QStringLiteral("sandbox"), QStringLiteral("-P"), QStringLiteral(":workspace"),
+                                                   QStringLiteral("-C"), QStringLiteral("/s"), QStringLiteral("--")})
+                                          + probe);
+        QCOMPARE(byProfile.ranWith, QStringLiteral("default_permissions = \":workspace\""));
+
+        // 0.171's `codex sandbox` ignores sandbox_mode from config.toml: the mode goes on the command line.
+        const SandboxInvocation byMode =
+            sandboxInvocation(SandboxStyle::Profile, mode(SandboxMode::WorkspaceWrite, true), true, QStringLiteral("/s"), probe);
+        // ... and without -C, which 0.171 accepts only beside -P.
+        QCOMPARE(byMode.arguments,
+                 QStringList({QStringLiteral("sandbox"), QStringLiteral("-c"), QStringLiteral("sandbox_mode=\"workspace-write\""),
+                              QStringLiteral("-c"), QStringLiteral("sandbox_workspace_write.network_access=true"),
+                              QStringLiteral("--log-denials"), QStringLiteral("--")})
                      + probe);
-        QCOMPARE(sandboxArguments(SandboxStyle::LegacyMacos, QStringLiteral(":workspace"), QStringLiteral("/s"), probe),
-                 QStringList({QStringLiteral("sandbox"), QStringLiteral("macos"), QStringLiteral("--full-auto"),
-                              QStringLiteral("--")})
-                     + probe);
-        QCOMPARE(sandboxArguments(SandboxStyle::DebugSeatbelt, QStringLiteral(":workspace"), QStringLiteral("/s"), probe)
-                     .mid(0, 3),
-                 QStringList({QStringLiteral("debug"), QStringLiteral("seatbelt"), QStringLiteral("--full-auto")}));
+        QVERIFY(byMode.ranWith.contains(QLatin1String("network_access = true")));
+    }
+
+    void sandboxInvocation_legacyFormsSayWhatTheyRan()
+    {
+        const QStringList probe{QStringLiteral("/bin/probe")};
+        const SandboxInvocation macos =
+            sandboxInvocation(SandboxStyle::LegacyMacos, mode(SandboxMode::WorkspaceWrite, true), true, QStringLiteral("/s"), probe);
+        QCOMPARE(macos.arguments, QStringList({QStringLiteral("sandbox"), QStringLiteral("macos"), QStringLiteral("--full-auto"),
+                                               QStringLiteral("--log-denials"), QStringLiteral("--"), QStringLiteral("/bin/probe")}));
+        QVERIFY2(macos.ranWith.contains(QLatin1String("cannot be given")), qPrintable(macos.ranWith));
+        const SandboxInvocation seatbelt =
+            sandboxInvocation(SandboxStyle::DebugSeatbelt, profile(QStringLiteral(":read-only")), false, QStringLiteral("/s"), probe);
+        QCOMPARE(seatbelt.arguments.mid(0, 3),
+                 QStringList({QStringLiteral("debug"), QStringLiteral("seatbelt"), QStringLiteral("--")}));
+        QVERIFY(seatbelt.ranWith.contains(QLatin1String("read-only")));
+    }
+
+    void probeSettings_followTheChosenPolicysProfile()
+    {
         QCOMPARE(permissionProfileFor(policy(SandboxMode::DangerFullAccess, false)), QStringLiteral(":danger-full-access"));
         QCOMPARE(permissionProfileFor(policy(SandboxMode::WorkspaceWrite, true)), QStringLiteral(":workspace"));
+        QCOMPARE(probeSettingsFor(policy(SandboxMode::WorkspaceWrite, true)), profile(QStringLiteral(":workspace")));
+        QVERIFY(probeSettingsFor(policy(SandboxMode::DangerFullAccess, false)).isFullAccess());
+    }
+
+    void logDenials_offeredOnlyWhereTheHelpListsIt()
+    {
+        // 0.171's Linux build: --log-denials is a macOS-only option.
+        QVERIFY(!offersLogDenials(QString::fromUtf8(data(QStringLiteral("sandbox-help-0.171.0.txt")))));
+        QVERIFY(offersLogDenials(QStringLiteral("Options:\n      --log-denials\n          While the command runs, capture "
+                                                "macOS sandbox denials via `log stream`\n")));
+    }
+
+    void parseDenials_readsTheSectionCodexPrints()
+    {
+        QCOMPARE(parseDenials(QStringLiteral("warning: x\n\n=== Sandbox denials ===\n(probe-dns) network-outbound "
+                                             "/private/var/run/mDNSResponder\n(probe-dns) network-outbound*:53\n")),
+                 QStringList({QStringLiteral("(probe-dns) network-outbound /private/var/run/mDNSResponder"),
+                              QStringLiteral("(probe-dns) network-outbound*:53")}));
+        QCOMPARE(parseDenials(QStringLiteral("\n=== Sandbox denials ===\nNone found.\n")), QStringList());
+        QCOMPARE(parseDenials(QStringLiteral("no section here\n(x) y\n")), QStringList());
+    }
+
+    void doctorNetwork_pointsProxiesAndTheProviderAtTheClosedPort()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
+        env.insert(QStringLiteral("no_proxy"), QStringLiteral("localhost"));
+        env.insert(QStringLiteral("HTTPS_PROXY"), QStringLiteral("http://corp-proxy:3128"));
+        const DoctorNetwork network = keepDoctorLocal("sandbox_mode = \"workspace-write\"\n", env, 4711);
+        QCOMPARE(network.arguments, QStringList({QStringLiteral("-c"),
+                                                 QStringLiteral("openai_base_url=\"http://127.0.0.1:4711/v1\"")}));
+        for (const char *name : {"HTTPS_PROXY", "HTTP_PROXY", "ALL_PROXY", "https_proxy", "http_proxy", "all_proxy"})
+            QCOMPARE(network.environment.value(QString::fromLatin1(name)), QStringLiteral("http://127.0.0.1:4711"));
+        QVERIFY(!network.environment.contains(QStringLiteral("NO_PROXY")));
+        QVERIFY(!network.environment.contains(QStringLiteral("no_proxy")));
+        QVERIFY(network.note.isEmpty());
+    }
+
+    void doctorNetwork_usersProviderIsPointedThereAndLosesItsKey()
+    {
+        QProcessEnvironment env;
+        env.insert(QStringLiteral("CORP_KEY"), QStringLiteral("sk-x"));
+        env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin"));
+        const DoctorNetwork network =
+            keepDoctorLocal("model_provider = \"corp\"\n[model_providers.corp]\nbase_url = \"https://llm.example.com/v1\"\n"
+                            "env_key = \"CORP_KEY\"\n",
+                            env, 9);
+        QVERIFY(network.arguments.contains(QStringLiteral("model_providers.corp.base_url=\"http://127.0.0.1:9/v1\"")));
+        QVERIFY(!network.environment.contains(QStringLiteral("CORP_KEY")));
+        QVERIFY(network.environment.contains(QStringLiteral("PATH")));
+    }
+
+    void doctorNetwork_leavesWrongValuesForCodexToReport()
+    {
+        // An override would hide Codex's own "invalid type" for these: they stay as written.
+        const DoctorNetwork wrongType = keepDoctorLocal("openai_base_url = 5\n", {}, 9);
+        QVERIFY(!wrongType.arguments.join(QLatin1Char(' ')).contains(QLatin1String("openai_base_url")));
+        const DoctorNetwork providerWithoutUrl =
+            keepDoctorLocal("model_provider = \"corp\"\n[model_providers.corp]\nname = \"Corp\"\n", {}, 9);
+        QVERIFY(!providerWithoutUrl.arguments.join(QLatin1Char(' ')).contains(QLatin1String("model_providers")));
+        const DoctorNetwork undefined = keepDoctorLocal("model_provider = \"ghost\"\n", {}, 9);
+        QVERIFY(!undefined.arguments.join(QLatin1Char(' ')).contains(QLatin1String("ghost")));
+        // Not TOML at all: Codex will not load it, only the built-in provider is pointed away.
+        const DoctorNetwork broken = keepDoctorLocal(QByteArray(64, '\0'), {}, 9);
+        QCOMPARE(broken.arguments.size(), 2);
+    }
+
+    void doctorNetwork_aProviderNameCodexCannotTakeOnItsCommandLineIsSaid()
+    {
+        const DoctorNetwork network = keepDoctorLocal(
+            "model_provider = \"my.corp\"\n[model_providers.\"my.corp\"]\nbase_url = \"https://llm.example.com/v1\"\n", {}, 9);
+        QVERIFY(!network.arguments.join(QLatin1Char(' ')).contains(QLatin1String("my.corp")));
+        QVERIFY2(network.note.contains(QLatin1String("my.corp")), qPrintable(network.note));
     }
 
     void judgeProbe_fingerprints()
@@ -178,6 +292,21 @@ private slots:
         const QString summary = summarizeProbe(report, Platform::MacOS);
         QVERIFY2(summary.contains(QLatin1String("#10390")) && summary.contains(QLatin1String("danger-full-access")),
                  qPrintable(summary));
+    }
+
+    void summarizeProbe_noSandboxNamesTheSettingsAndTheOutside()
+    {
+        SandboxProbeReport report;
+        report.host = QStringLiteral("localhost");
+        report.settings = mode(SandboxMode::DangerFullAccess, false);
+        report.outside = run(DnsProbeResult::Resolve::Resolved, DnsProbeResult::Connect::Connected);
+        report.outside.result.addresses = {QStringLiteral("127.0.0.1")};
+        report.verdict = ProbeVerdict::NoSandbox;
+        const QString summary = summarizeProbe(report, Platform::MacOS);
+        QVERIFY2(summary.contains(QLatin1String("no sandbox to probe")), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("sandbox_mode = \"danger-full-access\"")), qPrintable(summary));
+        QVERIFY2(summary.contains(QLatin1String("127.0.0.1")), qPrintable(summary));
+        QCOMPARE(probeVerdictName(ProbeVerdict::NoSandbox), QStringLiteral("no-sandbox"));
     }
 };
 

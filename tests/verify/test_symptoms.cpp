@@ -1,11 +1,12 @@
 #include "verify/symptoms.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace SandboxDoctor;
 
-// Each row of codex-facts.md "Symptoms -> causes" as the user would paste it.
+// Each symptom as a user would paste it; Codex's own messages as 0.171.0 prints them.
 class TestSymptoms final : public QObject
 {
     Q_OBJECT
@@ -29,7 +30,7 @@ private slots:
         m_catalog = *catalog;
     }
 
-    void builtIn_hasEveryRowOfTheFactsTable()
+    void builtIn_hasEveryKnownSymptomInOrderOfSpecificity()
     {
         QStringList ids;
         for (const Symptom &symptom : m_catalog.symptoms()) {
@@ -37,9 +38,13 @@ private slots:
             QVERIFY2(!symptom.cause.isEmpty() && !symptom.explanation.isEmpty() && !symptom.fix.isEmpty(),
                      qPrintable(symptom.id));
         }
-        const QStringList expected{QStringLiteral("dns-blocked"), QStringLiteral("socket-denied"),
+        const QStringList expected{QStringLiteral("legacy-profile"), QStringLiteral("zero-filled-config"),
+                                   QStringLiteral("config-type-error"), QStringLiteral("network-disabled-env"),
+                                   QStringLiteral("dns-blocked"), QStringLiteral("socket-denied"),
+                                   QStringLiteral("sandbox-operation-not-permitted"),
                                    QStringLiteral("connection-refused"), QStringLiteral("io-timeout"),
-                                   QStringLiteral("tls-unknown-ca"), QStringLiteral("read-only-file-system"),
+                                   QStringLiteral("tls-unknown-ca"), QStringLiteral("unauthorized-401"),
+                                   QStringLiteral("read-only-file-system"),
                                    QStringLiteral("windows-blocked-by-policy"), QStringLiteral("node-missing"),
                                    QStringLiteral("local-network-permission")};
         QCOMPARE(ids, expected);
@@ -88,6 +93,27 @@ private slots:
         QTest::newRow("node missing, exit 127") << "codex exited with exit code 127" << "node-missing" << "";
         QTest::newRow("no route to host")
             << "dial tcp 192.168.1.20:8080: connect: no route to host" << "local-network-permission" << "";
+        // Codex 0.171.0's own words (`codex sandbox -- true` with such a config.toml).
+        QTest::newRow("legacy profile line")
+            << "Error: legacy `profile = \"work\"` config is no longer supported; use `--profile work` with "
+               "`work.config.toml` instead"
+            << "legacy-profile" << "";
+        QTest::newRow("zero-filled config.toml")
+            << "Error: /Users/me/.codex/config.toml:1:201: key with no value, expected `=`" << "zero-filled-config" << "";
+        QTest::newRow("zero-filled, older quoting")
+            << "config.toml:1:9: key with no value, expected '='" << "zero-filled-config" << "";
+        QTest::newRow("type error")
+            << "Error: invalid type: string \"yes\", expected a boolean\nin `sandbox_workspace_write.network_access`"
+            << "config-type-error" << "";
+        QTest::newRow("network disabled in the environment")
+            << "$ env | grep CODEX\nCODEX_SANDBOX=seatbelt\nCODEX_SANDBOX_NETWORK_DISABLED=1" << "network-disabled-env" << apply;
+        QTest::newRow("seatbelt refuses to nest")
+            << "sandbox-exec: sandbox_apply: Operation not permitted" << "sandbox-operation-not-permitted" << "";
+        QTest::newRow("seatbelt refuses a write")
+            << "touch: /Users/me/.zshrc: Operation not permitted" << "sandbox-operation-not-permitted" << "";
+        QTest::newRow("401")
+            << "unexpected status 401 Unauthorized: Missing bearer or basic authentication in header"
+            << "unauthorized-401" << "";
     }
 
     void explain()
@@ -113,6 +139,25 @@ private slots:
     void explain_permissionDeniedOnAFileIsNotTheNetworkSandbox()
     {
         QVERIFY(!idsFor(QStringLiteral("rm: cannot remove 'x': Operation not permitted")).contains(QStringLiteral("socket-denied")));
+    }
+
+    void explain_networkDisabledIsNamedBeforeTheDnsFailureItCauses()
+    {
+        const QString text = QStringLiteral("CODEX_SANDBOX_NETWORK_DISABLED=1\ncurl: (6) Could not resolve host: a.example\n");
+        QCOMPARE(idsFor(text).value(0), QStringLiteral("network-disabled-env"));
+        QVERIFY(idsFor(text).contains(QStringLiteral("dns-blocked")));
+    }
+
+    void explain_textsNameButtonsNotThisAppsCommandLine()
+    {
+        // The explainer shows these on the Verify page: a person acts with buttons there.
+        static const QRegularExpression command(
+            QStringLiteral("codex-sandbox-doctor-cli|`(?:apply|restore|verify|status|inspect|prepare|diff)\\b|\\brun apply\\b"),
+            QRegularExpression::CaseInsensitiveOption);
+        for (const Symptom &symptom : m_catalog.symptoms()) {
+            for (const QString &text : {symptom.cause, symptom.explanation, symptom.fix})
+                QVERIFY2(!command.match(text).hasMatch(), qPrintable(symptom.id + QLatin1String(": ") + text));
+        }
     }
 
     void explain_reportsEachSymptomOnceInCatalogOrder()

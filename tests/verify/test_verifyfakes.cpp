@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -99,6 +100,7 @@ private slots:
         QVERIFY2(listing.open(QIODevice::ReadOnly), "the fake did not run in the scratch home");
         QCOMPARE(QString::fromUtf8(listing.readAll()), QStringLiteral("config.toml\n"));
         listing.remove();
+        QFile::remove(scratch + QStringLiteral(".args"));
         QVERIFY2(!QFileInfo::exists(scratch), "the scratch home was left behind");
         QCOMPARE(QDir(real.path()).entryList(QDir::Files), QStringList{QStringLiteral("auth.json")});
     }
@@ -116,6 +118,36 @@ private slots:
         QVERIFY(listing.open(QIODevice::ReadOnly));
         QCOMPARE(listing.readAll(), QByteArray());
         listing.remove();
+        QFile::remove(started.first().first().toString() + QStringLiteral(".args"));
+    }
+
+    void answers_doctorsNetworkChecksAimAtAClosedLoopbackPort()
+    {
+        VerifyRequest r = request(QStringLiteral(FAKE_CODEX_ANSWERS), "sandbox_mode = \"workspace-write\"\n");
+        r.codex.environment.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
+        DoctorRunner runner;
+        QSignalSpy started(&runner, &DoctorRunner::started);
+        QSignalSpy finished(&runner, &DoctorRunner::finished);
+        runner.start(r);
+        QVERIFY(finished.wait(30000));
+        const QString scratch = started.first().first().toString();
+        QFile::remove(scratch + QStringLiteral(".listing"));
+        QFile argsFile(scratch + QStringLiteral(".args"));
+        QVERIFY(argsFile.open(QIODevice::ReadOnly));
+        const QStringList args = QString::fromUtf8(argsFile.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        argsFile.remove();
+
+        // doctor --json -c openai_base_url="http://127.0.0.1:PORT/v1", every proxy at that same port
+        QCOMPARE(args.mid(0, 3), QStringList({QStringLiteral("doctor"), QStringLiteral("--json"), QStringLiteral("-c")}));
+        static const QRegularExpression override(QStringLiteral("^openai_base_url=\"http://127\\.0\\.0\\.1:(\\d+)/v1\"$"));
+        const QRegularExpressionMatch match = override.match(args.value(3));
+        QVERIFY2(match.hasMatch(), qPrintable(args.join(QLatin1Char(' '))));
+        const QString proxy = QStringLiteral("http://127.0.0.1:") + match.captured(1);
+        QVERIFY2(args.contains(QStringLiteral("HTTPS_PROXY=") + proxy), qPrintable(args.join(QLatin1Char(' '))));
+        QVERIFY(args.contains(QStringLiteral("http_proxy=") + proxy));
+        QVERIFY(args.contains(QStringLiteral("NO_PROXY=(unset)")));
+        const auto result = finished.first().first().value<VerifyResult>();
+        QCOMPARE(result.overrides, args.mid(2, 2));
     }
 
     void answers_policyMismatchIsAnError()
@@ -153,6 +185,20 @@ private slots:
         QVERIFY(result.error->message.contains(QLatin1String("cancelled")));
         QTest::qWait(100);
         QCOMPARE(finished.count(), 1);
+    }
+
+    void restart_reportsOnlyTheNewRun()
+    {
+        DoctorRunner runner;
+        QSignalSpy finished(&runner, &DoctorRunner::finished);
+        runner.start(request(QStringLiteral(FAKE_CODEX_HANG)));
+        runner.start(request(QStringLiteral(FAKE_CODEX_ANSWERS), "sandbox_mode = \"workspace-write\"\n"));
+        QVERIFY(finished.wait(30000));
+        QTest::qWait(100);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.first().first().value<VerifyResult>().outcome, VerifyResult::Outcome::Answered);
+        for (const QString &name : QDir(m_base).entryList({QStringLiteral("*.listing"), QStringLiteral("*.args")}))
+            QFile::remove(m_base + QLatin1Char('/') + name);
     }
 
     void missingProgram_isAClearError()

@@ -17,9 +17,10 @@
 
 using namespace SandboxDoctor;
 
-// The real Codex 0.171.0 judges. Every doctor run happens at once in
-// initTestCase (each takes ~10 s under `unshare -rn`, where its network
-// checks time out and nothing leaves the machine); the slots check the results.
+// The real Codex 0.171.0 judges. Every doctor run and probe happens at once
+// in initTestCase (doctor under `unshare -rn`, so nothing can leave the
+// machine even if a check escaped the closed loopback port it is pointed
+// at; the probes reach a loopback listener only); the slots check the results.
 class TestVerifyRealCodex final : public QObject
 {
     Q_OBJECT
@@ -29,8 +30,58 @@ private:
     QString m_cli;    // codex-sandbox-doctor-cli, the probe program
     QString m_base;   // scratch homes, inside the build tree
     std::map<QString, VerifyResult> m_results;
+    std::map<QString, SandboxProbeReport> m_probes;
     QByteArray m_cliOut, m_cliErr;
     int m_cliExit = -1;
+
+    // The sandboxes the probe is asked to run with, each beside a config whose
+    // `doctor` verdict is that same sandbox (doctor has no -P: the file says it).
+    struct ProbeCase
+    {
+        QByteArray config;
+        SandboxSettings settings;
+    };
+    static std::map<QString, ProbeCase> probeCases()
+    {
+        auto settings = [](SandboxMode mode, bool network, const QString &profile = {}) {
+            SandboxSettings s;
+            s.mode = mode;
+            s.networkAccess = network;
+            s.permissionProfile = profile;
+            return s;
+        };
+        return {
+            {QStringLiteral("workspace-network"),
+             {"sandbox_mode = \"workspace-write\"\n[sandbox_workspace_write]\nnetwork_access = true\n",
+              settings(SandboxMode::WorkspaceWrite, true)}},
+            {QStringLiteral("workspace"),
+             {"sandbox_mode = \"workspace-write\"\n", settings(SandboxMode::WorkspaceWrite, false)}},
+            {QStringLiteral("profile-workspace"),
+             {"default_permissions = \":workspace\"\n", settings(SandboxMode::WorkspaceWrite, false, QStringLiteral(":workspace"))}},
+            {QStringLiteral("profile-named-network"),
+             {"default_permissions = \"net\"\n\n[permissions.net]\nextends = \":workspace\"\n\n"
+              "[permissions.net.network]\nenabled = true\n",
+              settings(SandboxMode::WorkspaceWrite, false, QStringLiteral("net"))}},
+            {QStringLiteral("danger-full-access"),
+             {"sandbox_mode = \"danger-full-access\"\n", settings(SandboxMode::DangerFullAccess, false)}},
+        };
+    }
+
+    // doctor's raw JSON, kept by the wrapper (bash: its pipefail keeps doctor's exit code).
+    QString m_rawDir;
+    QStringList keepingWrapper(const QString &name) const
+    {
+        return {QStringLiteral("bash"), QStringLiteral("-c"),
+                QStringLiteral("set -o pipefail; unshare -rn \"$@\" | tee '%1/%2.json'").arg(m_rawDir, name),
+                QStringLiteral("wrapper")};
+    }
+    QJsonObject rawDoctor(const QString &name) const
+    {
+        QFile file(m_rawDir + QLatin1Char('/') + name + QStringLiteral(".json"));
+        if (!file.open(QIODevice::ReadOnly))
+            return {};
+        return QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("checks")).toObject();
+    }
 
     static SandboxPolicy policy(SandboxMode mode, bool network)
     {
@@ -59,7 +110,7 @@ private:
         r.probeProgram = m_cli;
         r.host = QStringLiteral("localhost");
         r.configBytes = config;
-        r.policy = p;
+        r.settings = probeSettingsFor(p);
         r.platform = Platform::Linux;
         r.scratchBase = m_base;
         return r;
@@ -88,6 +139,8 @@ private slots:
         m_base = qEnvironmentVariable("SANDBOXDOCTOR_SCRATCH_DIR");
         QDir(m_base).removeRecursively();
         QVERIFY(QDir().mkpath(m_base));
+        m_rawDir = m_base + QStringLiteral("/raw");
+        QVERIFY(QDir().mkpath(m_rawDir));
 
         // A user's config for the CLI run (current file) and the proposed edit.
         const QString home = m_base + QStringLiteral("/home");
@@ -118,6 +171,22 @@ private slots:
                      policy(SandboxMode::WorkspaceWrite, true))},
         };
         requests.at(QStringLiteral("proposed")).proposed = true;
+        // What doctor's network checks aim at, for the built-in provider and
+        // for a user's own one with WebSocket support and credentials in the
+        // environment (the case where 0.171 looks the provider's host up itself).
+        requests.emplace(QStringLiteral("raw-openai"),
+                         request("sandbox_mode = \"workspace-write\"\n", policy(SandboxMode::WorkspaceWrite, false)));
+        requests.at(QStringLiteral("raw-openai")).codex.wrapper = keepingWrapper(QStringLiteral("raw-openai"));
+        requests.emplace(QStringLiteral("raw-provider"),
+                         request("model_provider = \"corp\"\nsandbox_mode = \"workspace-write\"\n\n"
+                                 "[model_providers.corp]\nname = \"Corp\"\nbase_url = \"https://llm.example.com/v1\"\n"
+                                 "env_key = \"CORP_KEY\"\nsupports_websockets = true\n",
+                                 policy(SandboxMode::WorkspaceWrite, false)));
+        requests.at(QStringLiteral("raw-provider")).codex.wrapper = keepingWrapper(QStringLiteral("raw-provider"));
+        requests.at(QStringLiteral("raw-provider")).codex.environment.insert(QStringLiteral("CORP_KEY"), QStringLiteral("sk-x"));
+        // Each probe case's config, for doctor's word on the same sandbox.
+        for (const auto &[name, c] : probeCases())
+            requests.emplace(QStringLiteral("probe-") + name, request(c.config, policy(SandboxMode::WorkspaceWrite, false)));
 
         std::vector<std::unique_ptr<DoctorRunner>> runners;
         std::vector<std::unique_ptr<QSignalSpy>> spies;
@@ -128,6 +197,19 @@ private slots:
             spies.push_back(std::make_unique<QSignalSpy>(runner.get(), &DoctorRunner::finished));
             runner->start(r);
             runners.push_back(std::move(runner));
+        }
+
+        std::vector<std::unique_ptr<SandboxProbeRunner>> probers;
+        for (const auto &[name, c] : probeCases()) {
+            SandboxProbeRequest r = probeRequest(c.config, policy(SandboxMode::WorkspaceWrite, false));
+            r.settings = c.settings;
+            auto prober = std::make_unique<SandboxProbeRunner>();
+            const QString key = name;
+            connect(prober.get(), &SandboxProbeRunner::finished, this,
+                    [this, key](const SandboxProbeReport &report) { m_probes[key] = report; });
+            spies.push_back(std::make_unique<QSignalSpy>(prober.get(), &SandboxProbeRunner::finished));
+            prober->start(r);
+            probers.push_back(std::move(prober));
         }
 
         // The CLI end to end, at the same time: proposed config, doctor under
@@ -143,6 +225,7 @@ private slots:
 
         for (auto &spy : spies)
             QVERIFY(spy->count() == 1 || spy->wait(120000));
+        QVERIFY(!m_results.empty());
         QVERIFY(cli.waitForFinished(180000));
         m_cliExit = cli.exitCode();
         m_cliOut = cli.readAllStandardOutput();
@@ -222,9 +305,15 @@ private slots:
     {
         // On Linux `codex sandbox -P :workspace` has the network off: the name
         // still resolves from /etc/hosts, but socket() is denied inside.
+        // Until the effective settings are computed from config.toml, the CLI
+        // derives them from the chosen policy as before (probeSettingsFor).
         const QJsonObject probe = QJsonDocument::fromJson(m_cliOut).object().value(QLatin1String("probe")).toObject();
         QCOMPARE(probe.value(QLatin1String("style")).toString(), QStringLiteral("profile"));
         QCOMPARE(probe.value(QLatin1String("profile")).toString(), QStringLiteral(":workspace"));
+        QCOMPARE(probe.value(QLatin1String("settings")).toObject().value(QLatin1String("describe")).toString(),
+                 QStringLiteral("default_permissions = \":workspace\""));
+        QCOMPARE(probe.value(QLatin1String("ran_with")).toString(), QStringLiteral("default_permissions = \":workspace\""));
+        QCOMPARE(probe.value(QLatin1String("log_denials")).toBool(true), false);
         const QJsonObject outside = probe.value(QLatin1String("outside")).toObject().value(QLatin1String("result")).toObject();
         const QJsonObject inside = probe.value(QLatin1String("inside")).toObject().value(QLatin1String("result")).toObject();
         QVERIFY2(!inside.isEmpty(), m_cliOut.constData());
@@ -234,26 +323,97 @@ private slots:
         QCOMPARE(probe.value(QLatin1String("verdict")).toString(), QStringLiteral("sandbox-blocks-network"));
     }
 
-    void probe_apiInsideWorkspaceSandboxDeniesSockets()
+
+    void doctorNetworkChecks_aimAtAClosedLoopbackPort()
     {
-        const SandboxProbeReport report =
-            SandboxProbeRunner::runBlocking(probeRequest("sandbox_mode = \"workspace-write\"\n", policy(SandboxMode::WorkspaceWrite, false)));
-        QCOMPARE(report.style, std::optional<SandboxStyle>(SandboxStyle::Profile));
-        QVERIFY2(report.outside.ran && report.inside.ran, qPrintable(report.summary));
-        QCOMPARE(report.outside.result.connect, DnsProbeResult::Connect::Connected);
-        QCOMPARE(report.inside.result.connect, DnsProbeResult::Connect::SocketDenied);
-        QVERIFY(report.inside.commandLine.contains(QStringLiteral(":workspace")));
-        QCOMPARE(report.verdict, ProbeVerdict::SandboxBlocksNetwork);
+        // The provider and WebSocket checks were pointed at 127.0.0.1, so they
+        // fail at once (no ~10 s timeouts) and send nothing off the machine.
+        const VerifyResult &r = result(QStringLiteral("raw-openai"));
+        QCOMPARE(r.configLoads, std::optional<bool>(true));
+        QCOMPARE(r.sandbox.network, QStringLiteral("restricted"));
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.overrides.join(QLatin1Char(' ')).contains(QLatin1String("openai_base_url=\"http://127.0.0.1:")),
+                 qPrintable(r.overrides.join(QLatin1Char(' '))));
+        const QJsonObject checks = rawDoctor(QStringLiteral("raw-openai"));
+        QVERIFY(!checks.isEmpty());
+        const QJsonObject provider = checks.value(QLatin1String("network.provider_reachability")).toObject();
+        const QJsonObject websocket = checks.value(QLatin1String("network.websocket_reachability")).toObject();
+        const QString providerText = QString::fromUtf8(QJsonDocument(provider).toJson(QJsonDocument::Compact));
+        QVERIFY2(providerText.contains(QLatin1String("http://127.0.0.1:")), qPrintable(providerText));
+        QVERIFY2(!providerText.contains(QLatin1String("openai.com")) && !providerText.contains(QLatin1String("chatgpt.com")),
+                 qPrintable(providerText));
+        const QString endpoint = websocket.value(QLatin1String("details")).toObject().value(QLatin1String("endpoint")).toString();
+        QVERIFY2(endpoint.startsWith(QLatin1String("ws://127.0.0.1:")), qPrintable(endpoint));
     }
 
-    void probe_apiDangerFullAccessLetsSocketsThrough()
+    void doctorNetworkChecks_usersOwnProviderStaysLocalToo()
     {
-        const SandboxProbeReport report =
-            SandboxProbeRunner::runBlocking(probeRequest("sandbox_mode = \"danger-full-access\"\n", policy(SandboxMode::DangerFullAccess, false)));
-        QVERIFY2(report.inside.ran, qPrintable(report.summary));
-        QCOMPARE(report.inside.result.resolve, DnsProbeResult::Resolve::Resolved);
-        QCOMPARE(report.inside.result.connect, DnsProbeResult::Connect::Connected);
-        QCOMPARE(report.verdict, ProbeVerdict::SameBothSides);
+        const VerifyResult &r = result(QStringLiteral("raw-provider"));
+        QCOMPARE(r.configLoads, std::optional<bool>(true));
+        QVERIFY2(r.overrides.join(QLatin1Char(' ')).contains(QLatin1String("model_providers.corp.base_url=")),
+                 qPrintable(r.overrides.join(QLatin1Char(' '))));
+        const QJsonObject checks = rawDoctor(QStringLiteral("raw-provider"));
+        QVERIFY(!checks.isEmpty());
+        const QString network =
+            QString::fromUtf8(QJsonDocument(checks.value(QLatin1String("network.provider_reachability")).toObject())
+                                  .toJson(QJsonDocument::Compact))
+            + QString::fromUtf8(QJsonDocument(checks.value(QLatin1String("network.websocket_reachability")).toObject())
+                                    .toJson(QJsonDocument::Compact));
+        // The provider's own host is neither requested nor looked up.
+        QVERIFY2(!network.contains(QLatin1String("llm.example.com")), qPrintable(network));
+        QVERIFY2(network.contains(QLatin1String("127.0.0.1")), qPrintable(network));
+    }
+
+    void probe_insideSocketAgreesWithDoctorsNetworkSandbox_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("network");       // doctor's network sandbox for the same config
+        QTest::addColumn<bool>("socketAllowed");    // the probe's socket inside
+        QTest::newRow("workspace-write + network") << QStringLiteral("workspace-network") << QStringLiteral("enabled") << true;
+        QTest::newRow("workspace-write") << QStringLiteral("workspace") << QStringLiteral("restricted") << false;
+        QTest::newRow("-P :workspace") << QStringLiteral("profile-workspace") << QStringLiteral("restricted") << false;
+        QTest::newRow("-P net (network.enabled)") << QStringLiteral("profile-named-network") << QStringLiteral("enabled") << true;
+    }
+
+    void probe_insideSocketAgreesWithDoctorsNetworkSandbox()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, network);
+        QFETCH(bool, socketAllowed);
+        const VerifyResult &doctor = result(QStringLiteral("probe-") + name);
+        QCOMPARE(doctor.configLoads, std::optional<bool>(true));
+        QCOMPARE(doctor.sandbox.network, network);
+
+        const SandboxProbeReport &report = m_probes.at(name);
+        QVERIFY2(report.outside.ran && report.inside.ran, qPrintable(report.summary));
+        QCOMPARE(report.style, std::optional<SandboxStyle>(SandboxStyle::Profile));
+        QCOMPARE(report.outside.result.connect, DnsProbeResult::Connect::Connected);
+        QCOMPARE(report.inside.result.connect == DnsProbeResult::Connect::Connected, socketAllowed);
+        QCOMPARE(report.inside.result.connect == DnsProbeResult::Connect::Connected, doctor.sandbox.network == QLatin1String("enabled"));
+        if (!socketAllowed)
+            QCOMPARE(report.inside.result.connect, DnsProbeResult::Connect::SocketDenied);
+        QCOMPARE(report.verdict, socketAllowed ? ProbeVerdict::SameBothSides : ProbeVerdict::SandboxBlocksNetwork);
+        // The settings went to `codex sandbox`, and the report names them.
+        const QStringList options = m_probes.at(name).settings.codexSandboxOptions();
+        QVERIFY2(report.inside.commandLine.join(QLatin1Char(' ')).contains(options.join(QLatin1Char(' '))),
+                 qPrintable(report.inside.commandLine.join(QLatin1Char(' '))));
+        QCOMPARE(report.ranWith, report.settings.describe());
+        QVERIFY(!report.logDenials);  // Linux: 0.171's help lists no --log-denials
+    }
+
+    void probe_dangerFullAccessHasNoSandboxToProbe()
+    {
+        const VerifyResult &doctor = result(QStringLiteral("probe-danger-full-access"));
+        QCOMPARE(doctor.sandbox.filesystem, QStringLiteral("unrestricted"));
+        QCOMPARE(doctor.sandbox.network, QStringLiteral("enabled"));
+        const SandboxProbeReport &report = m_probes.at(QStringLiteral("danger-full-access"));
+        QCOMPARE(report.verdict, ProbeVerdict::NoSandbox);
+        QVERIFY2(report.outside.ran, qPrintable(report.summary));
+        QCOMPARE(report.outside.result.resolve, DnsProbeResult::Resolve::Resolved);
+        QVERIFY(!report.inside.ran);
+        QVERIFY(report.inside.commandLine.isEmpty());
+        QVERIFY2(report.summary.contains(QLatin1String("no sandbox to probe")), qPrintable(report.summary));
+        QVERIFY2(report.summary.contains(QLatin1String("danger-full-access")), qPrintable(report.summary));
     }
 };
 

@@ -173,8 +173,8 @@ void DoctorPanel::setRunning(bool running, bool proposed)
     m_proposedButton->setEnabled(!running && ready);
     m_cancelButton->setVisible(running);
     m_busy->setVisible(running);
-    m_busyLabel->setText(running ? (proposed ? tr("Asking Codex about the proposed config… (about 10 s)")
-                                             : tr("Asking Codex about the current config… (about 10 s)"))
+    m_busyLabel->setText(running ? (proposed ? tr("Asking Codex about the proposed config…")
+                                             : tr("Asking Codex about the current config…"))
                                  : QString());
 }
 

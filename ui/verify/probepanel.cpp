@@ -54,6 +54,8 @@ QString headlineText(const SandboxProbeReport &report)
         return QObject::tr("Resolves on both sides, but the sandbox blocks sockets: its network is off");
     case ProbeVerdict::SameBothSides: return QObject::tr("Same inside as outside: the sandbox lets the network through");
     case ProbeVerdict::Offline: return QObject::tr("Does not resolve even outside the sandbox: offline or unknown name");
+    case ProbeVerdict::NoSandbox:
+        return QObject::tr("No sandbox to probe: with danger-full-access Codex runs commands unsandboxed");
     case ProbeVerdict::Inconclusive: return QObject::tr("The probe could not finish");
     }
     return {};
@@ -68,8 +70,8 @@ ProbePanel::ProbePanel(QWidget *parent)
     qRegisterMetaType<SandboxDoctor::SandboxProbeReport>();
 
     auto *intro = mutedLabel(m_card, QStringLiteral("probeIntro"));
-    intro->setText(tr("Looks the host up and opens a loopback socket, once as this app and once inside "
-                      "`codex sandbox`. Only the name lookup leaves this machine."));
+    intro->setText(tr("Looks the host up and opens a loopback socket, once as this app and once inside Codex's "
+                      "sandbox with the sandbox settings of the config. Only the name lookup leaves this machine."));
     auto *hostLabel = new QLabel(tr("H&ost:"), m_card);
     m_hostEdit = new QLineEdit(DefaultHost, m_card);
     m_hostEdit->setObjectName(QStringLiteral("probeHostEdit"));
@@ -107,6 +109,8 @@ ProbePanel::ProbePanel(QWidget *parent)
     headlineRow->addWidget(m_headlineIcon, 0, Qt::AlignTop);
     headlineRow->addWidget(m_headline, 1);
     m_summary = valueLabel(m_card, QStringLiteral("probeSummaryLabel"), tr("Probe summary"));
+    m_settings = valueLabel(m_card, QStringLiteral("probeSettingsLabel"), tr("Sandbox settings of the inside run"));
+    m_denials = valueLabel(m_card, QStringLiteral("probeDenialsLabel"), tr("Sandbox denials"));
 
     m_grid = new QWidget(m_card);
     auto *grid = new QGridLayout(m_grid);
@@ -151,8 +155,12 @@ ProbePanel::ProbePanel(QWidget *parent)
     m_card->body()->addWidget(m_notice);
     m_card->body()->addLayout(headlineRow);
     m_card->body()->addWidget(m_summary);
+    m_card->body()->addWidget(m_settings);
     m_card->body()->addWidget(m_grid);
+    m_card->body()->addWidget(m_denials);
     m_summary->hide();
+    m_settings->hide();
+    m_denials->hide();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -160,6 +168,7 @@ ProbePanel::ProbePanel(QWidget *parent)
 
     connect(m_probeButton, &QPushButton::clicked, this, &ProbePanel::probe);
     connect(m_hostEdit, &QLineEdit::returnPressed, this, &ProbePanel::probe);
+    connect(m_hostEdit, &QLineEdit::textChanged, this, [this]() { emit hostChanged(host()); });
     connect(m_cancelButton, &QPushButton::clicked, this, &ProbePanel::cancel);
     connect(m_runner, &SandboxProbeRunner::progress, this, [this](const QString &step) {
         m_busyLabel->setText(tr("Probing: %1…").arg(step));
@@ -225,6 +234,8 @@ void ProbePanel::probe()
     m_notice->dismiss();  // whatever it said was about the report this probe replaces
     const Expected<SandboxProbeRequest> request = m_provider(host());
     if (!request) {
+        m_settings->hide();
+        m_denials->hide();
         setIcon(m_headlineIcon, QStringLiteral("error"));
         m_headline->setText(tr("Could not start the probe"));
         setTone(m_headline, Tone::Bad);
@@ -287,6 +298,18 @@ void ProbePanel::showRun(const Column &column, const ProbeRun &run)
     setTone(column.error, Tone::Neutral);
 }
 
+void ProbePanel::showNoSandbox(const Column &column)
+{
+    column.command->clear();
+    column.command->setToolTip(QString());
+    for (QLabel *label : {column.resolves, column.socket}) {
+        label->setText(tr("no sandbox: not run"));
+        setTone(label, Tone::Neutral);
+    }
+    column.error->setText(tr("none"));
+    setTone(column.error, Tone::Neutral);
+}
+
 void ProbePanel::showReport(const SandboxProbeReport &report)
 {
     m_report = report;
@@ -301,6 +324,10 @@ void ProbePanel::showReport(const SandboxProbeReport &report)
         setIcon(m_headlineIcon, QStringLiteral("ok"));
         setTone(m_headline, Tone::Good);
         break;
+    case ProbeVerdict::NoSandbox:
+        setIcon(m_headlineIcon, QStringLiteral("info"));
+        setTone(m_headline, Tone::Neutral);
+        break;
     case ProbeVerdict::Offline:
     case ProbeVerdict::Inconclusive:
         setIcon(m_headlineIcon, QStringLiteral("warning"));
@@ -313,8 +340,18 @@ void ProbePanel::showReport(const SandboxProbeReport &report)
                                              "the outside run could be made.");
     m_summary->setText(summary);
     m_summary->setVisible(!summary.trimmed().isEmpty());
+    const QString ranWith = report.ranWith.isEmpty() ? report.settings.describe() : report.ranWith;
+    m_settings->setText(tr("Inside Codex's sandbox, with: %1").arg(ranWith));
+    m_settings->show();
     showRun(m_outside, report.outside);
-    showRun(m_inside, report.inside);
+    if (report.verdict == ProbeVerdict::NoSandbox)
+        showNoSandbox(m_inside);
+    else
+        showRun(m_inside, report.inside);
+    m_denials->setVisible(report.logDenials);
+    m_denials->setText(report.denials.isEmpty()
+                           ? tr("Sandbox denials Codex logged: none")
+                           : tr("Sandbox denials Codex logged:\n%1").arg(report.denials.join(QLatin1Char('\n'))));
     m_grid->show();
     syncHeadline(m_headlineIcon, m_headline);
 }

@@ -46,6 +46,7 @@ public:
 
 signals:
     void finished(const SandboxDoctor::SandboxProbeReport &report);
+    void hostChanged(const QString &host);  // typed, or set by setHost()
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -61,6 +62,7 @@ private:
     Column makeColumn(const QString &side);
     void showReport(const SandboxProbeReport &report);
     void showRun(const Column &column, const ProbeRun &run);
+    void showNoSandbox(const Column &column);
     void setRunning(bool running);
 
     SandboxProbeRunner *m_runner;
@@ -78,6 +80,8 @@ private:
     QLabel *m_headlineIcon;
     QLabel *m_headline;
     QLabel *m_summary;
+    QLabel *m_settings;
+    QLabel *m_denials;
     QWidget *m_grid;
     Column m_outside;
     Column m_inside;

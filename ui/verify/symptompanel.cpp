@@ -41,10 +41,16 @@ SymptomPanel::SymptomPanel(QWidget *parent)
     m_explanationLabel = valueLabel(m_card, QStringLiteral("symptomExplanationLabel"), tr("Explanation"));
     m_fix = valueLabel(m_card, QStringLiteral("symptomFixLabel"), tr("What to do"));
     m_host = mutedLabel(m_card, QStringLiteral("symptomHostLabel"));
+    m_useHostButton = panelButton(m_card, QStringLiteral("verify"), tr("Use i&n the DNS probe"),
+                                  QStringLiteral("symptomUseHostButton"), tr("Use this host in the DNS probe"),
+                                  tr("Put the host named in the error into the DNS probe's Host field"));
+    m_useHostButton->hide();
     m_others = mutedLabel(m_card, QStringLiteral("symptomOthersLabel"));
     m_fixButton = panelButton(m_card, QStringLiteral("apply"), tr("F&ix it…"), QStringLiteral("symptomFixButton"),
                               tr("Apply the fix for this cause"), tr("Apply the managed block (asks first)"));
     m_fixButton->hide();
+    m_fixStatus = valueLabel(m_card, QStringLiteral("symptomFixStatusLabel"), tr("Fix status"));
+    m_fixStatus->hide();
 
     auto *inputRow = new QHBoxLayout;
     inputRow->setSpacing(8);
@@ -56,13 +62,17 @@ SymptomPanel::SymptomPanel(QWidget *parent)
     causeRow->addWidget(m_cause, 1);
     auto *fixRow = new QHBoxLayout;
     fixRow->addWidget(m_fix, 1);
+    fixRow->addWidget(m_fixStatus, 1, Qt::AlignTop);
     fixRow->addWidget(m_fixButton, 0, Qt::AlignTop);
+    auto *hostRow = new QHBoxLayout;
+    hostRow->addWidget(m_host, 1);
+    hostRow->addWidget(m_useHostButton, 0, Qt::AlignTop);
 
     m_card->body()->addLayout(inputRow);
     m_card->body()->addLayout(causeRow);
     m_card->body()->addWidget(m_explanationLabel);
     m_card->body()->addLayout(fixRow);
-    m_card->body()->addWidget(m_host);
+    m_card->body()->addLayout(hostRow);
     m_card->body()->addWidget(m_others);
 
     auto *layout = new QVBoxLayout(this);
@@ -78,6 +88,10 @@ SymptomPanel::SymptomPanel(QWidget *parent)
         if (!m_explanation.matches.isEmpty())
             emit fixRequested(m_explanation.matches.first().symptom.fixId);
     });
+    connect(m_useHostButton, &QPushButton::clicked, this, [this]() {
+        if (!m_explanation.host.isEmpty())
+            emit useHostRequested(m_explanation.host);
+    });
     showExplanation();
 }
 
@@ -91,12 +105,59 @@ void SymptomPanel::explain()
 {
     m_debounce->stop();
     const QString text = m_text->toPlainText();
+    if (text != m_explainedText)
+        m_fixResult.clear();  // it was about another error
+    m_explainedText = text;
     m_explanation = m_catalog ? m_catalog->explain(text) : Explanation{};
     if (m_explanation.host.isEmpty())
         m_explanation.host = extractHost(text);
     showExplanation();
-    if (!m_explanation.host.isEmpty())
-        emit hostFound(m_explanation.host);
+}
+
+void SymptomPanel::setAppliedFixes(const QHash<QString, QString> &applied)
+{
+    if (applied == m_appliedFixes)
+        return;
+    m_appliedFixes = applied;
+    showExplanation();
+}
+
+void SymptomPanel::setProbeHost(const QString &host)
+{
+    if (host == m_probeHost)
+        return;
+    m_probeHost = host;
+    showExplanation();
+}
+
+void SymptomPanel::showFixResult(const QString &text, Tone tone)
+{
+    m_fixResult = text;
+    m_fixResultTone = tone;
+    showExplanation();
+}
+
+void SymptomPanel::showFixRow(bool matched)
+{
+    const QString fixId = matched ? m_explanation.matches.first().symptom.fixId : QString();
+    const QString applied = m_appliedFixes.value(fixId);
+    const bool done = !fixId.isEmpty() && !applied.isEmpty();
+    m_fixButton->setVisible(!fixId.isEmpty() && !done);
+    // What the last click came to wins; else, for a fix already in the file, that it is.
+    const QString status = !m_fixResult.isEmpty() ? m_fixResult : (done ? applied : QString());
+    m_fixStatus->setText(status);
+    setTone(m_fixStatus, !m_fixResult.isEmpty() ? m_fixResultTone : Tone::Good);
+    m_fixStatus->setVisible(matched && !status.isEmpty());
+}
+
+void SymptomPanel::showHostOffer(bool empty)
+{
+    const QString &host = m_explanation.host;
+    const bool offer = !empty && !host.isEmpty() && host != m_probeHost;
+    m_host->setVisible(!empty && !host.isEmpty());
+    m_useHostButton->setVisible(offer);
+    m_host->setText(offer ? tr("The error names %1. Use it as the DNS probe's host?").arg(host)
+                          : tr("The error names %1, the DNS probe's host.").arg(host));
 }
 
 void SymptomPanel::showExplanation()
@@ -106,8 +167,8 @@ void SymptomPanel::showExplanation()
     m_explanationLabel->setVisible(matched);
     m_fix->setVisible(matched);
     m_others->setVisible(matched && m_explanation.matches.size() > 1);
-    m_host->setVisible(!empty && !m_explanation.host.isEmpty());
-    m_fixButton->setVisible(matched && !m_explanation.matches.first().symptom.fixId.isEmpty());
+    showHostOffer(empty);
+    showFixRow(matched);
 
     if (!m_catalogError.isEmpty()) {
         setIcon(m_causeIcon, QStringLiteral("error"));
@@ -122,7 +183,6 @@ void SymptomPanel::showExplanation()
         syncHeadline(m_causeIcon, m_cause);
         return;
     }
-    m_host->setText(tr("Host in the error: %1 (filled into the DNS probe above)").arg(m_explanation.host));
     if (!matched) {
         setIcon(m_causeIcon, QStringLiteral("info"));
         m_cause->setText(tr("No known cause for this text. Probe DNS, or check Codex's own log."));

@@ -8,12 +8,14 @@
 #include "report/diagnosis.h"
 #include "session.h"
 #include "symptompanel.h"
+#include "tone.h"
 #include "verify/verifyinput.h"
 #include "widgets/messagebar.h"
 
 #include <QAction>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLabel>
 #include <QScrollArea>
 #include <QStandardPaths>
@@ -71,7 +73,7 @@ VerifyPage::VerifyPage(Session *session, QAction *applyAction, QWidget *parent)
     m_probe->setRequestProvider([this](const QString &host) {
         Expected<SandboxProbeRequest> request = probeRequest(host);
         m_probeAsked = request ? basisFor(request->codex.program, request->configBytes, request->configExists, false,
-                                          request->policy)
+                                          this->session()->diagnosis()->policy)
                                : std::nullopt;
         if (!request)
             m_probeShown.reset();
@@ -102,7 +104,10 @@ VerifyPage::VerifyPage(Session *session, QAction *applyAction, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
 
-    connect(m_symptoms, &SymptomPanel::hostFound, m_probe, &ProbePanel::setHost);
+    // The probe's host changes only when the user takes the error's host.
+    connect(m_symptoms, &SymptomPanel::useHostRequested, m_probe, &ProbePanel::setHost);
+    connect(m_probe, &ProbePanel::hostChanged, m_symptoms, &SymptomPanel::setProbeHost);
+    m_symptoms->setProbeHost(m_probe->host());
     connect(m_symptoms, &SymptomPanel::fixRequested, this, &VerifyPage::onFixRequested);
     connect(m_doctor, &DoctorPanel::finished, this, [this](const VerifyResult &result) {
         // A check that could not ask Codex says nothing about the config.
@@ -120,8 +125,13 @@ VerifyPage::VerifyPage(Session *session, QAction *applyAction, QWidget *parent)
         connect(session, &Session::diagnosisChanged, this, &VerifyPage::updateCurrency);
         connect(session, &Session::diagnosisChanged, this, &VerifyPage::updateContext);
         connect(session, &Session::activityChanged, this, &VerifyPage::updateContext);
+        connect(session, &Session::diagnosisChanged, this, &VerifyPage::updateAppliedFixes);
+        connect(session, &Session::applied, this, &VerifyPage::onApplied);
+        connect(session, &Session::actionFailed, this,
+                [this](const Error &error, bool) { onApplyFailed(error); });
     }
     updateContext();
+    updateAppliedFixes();
 }
 
 QIcon VerifyPage::icon() const
@@ -311,10 +321,25 @@ Expected<SandboxProbeRequest> VerifyPage::probeRequest(const QString &host) cons
     request.host = host;
     request.configBytes = diagnosis.config->bytes;
     request.configExists = diagnosis.config->exists;
-    request.policy = diagnosis.policy;
+    // The settings of the config under test, from the chosen policy for now
+    // (probeSettingsFor in core/verify/sandboxinvocation.h).
+    request.settings = probeSettingsFor(diagnosis.policy);
     request.platform = hostPlatform();  // the sandbox that runs is this machine's
     request.scratchBase = m_scratchBase;
     return request;
+}
+
+void VerifyPage::updateAppliedFixes()
+{
+    QHash<QString, QString> applied;
+    const std::optional<Diagnosis> *diagnosis = session() ? &session()->diagnosis() : nullptr;
+    if (diagnosis && *diagnosis && (*diagnosis)->config && (*diagnosis)->proposal && !(*diagnosis)->proposal->changed) {
+        applied.insert(ApplyManagedBlockFix,
+                       tr("Already applied: config.toml has the managed block for the chosen policy (%1). If the "
+                          "error persists, Check current config and Probe DNS above show what Codex does with it.")
+                           .arg(policySummary((*diagnosis)->policy)));
+    }
+    m_symptoms->setAppliedFixes(applied);
 }
 
 void VerifyPage::onFixRequested(const QString &fixId)
@@ -322,13 +347,47 @@ void VerifyPage::onFixRequested(const QString &fixId)
     emit fixRequested(fixId);
     if (fixId != ApplyManagedBlockFix || !m_applyAction)
         return;
-    if (m_applyAction->isEnabled()) {
-        m_applyAction->trigger();  // the window asks first and shows the diff
+    if (!m_applyAction->isEnabled()) {
+        // Offered while the file had a change to make; the app is busy with it now.
+        m_symptoms->showFixResult(tr("Not now: the app is still reading or writing config.toml. Try again in a "
+                                     "moment."),
+                                  Tone::Caution);
         return;
     }
-    m_messages->showMessage(MessageBar::Kind::Info,
-                            tr("Nothing to apply: config.toml already has the managed block for this policy. "
-                               "Check the current config with Codex, or probe DNS, to see what still fails."));
+    m_fixPending = true;
+    m_applyAction->trigger();  // the window asks first, with the diff; Apply then runs in the background
+    if (session() && session()->activity() == Session::Activity::Applying) {
+        m_symptoms->showFixResult(tr("Applying…"), Tone::Neutral);
+        return;
+    }
+    m_fixPending = false;
+    m_symptoms->showFixResult(tr("Not applied: the change was not confirmed, so config.toml is as it was."),
+                              Tone::Caution);
+}
+
+void VerifyPage::onApplied(const ApplyResult &result)
+{
+    if (!std::exchange(m_fixPending, false))
+        return;
+    if (!result.written) {
+        m_symptoms->showFixResult(tr("Nothing was written: config.toml already had the managed block."), Tone::Good);
+        return;
+    }
+    const QString backup = result.backupPath.isEmpty()
+                               ? tr("there was no file before")
+                               : tr("the old file is kept as %1, and Undo puts it back")
+                                     .arg(QFileInfo(result.backupPath).fileName());
+    m_symptoms->showFixResult(tr("Applied: config.toml now has the managed block (%1). Check current config above "
+                                 "to see what Codex makes of it.")
+                                  .arg(backup),
+                              Tone::Good);
+}
+
+void VerifyPage::onApplyFailed(const Error &error)
+{
+    if (!std::exchange(m_fixPending, false))
+        return;
+    m_symptoms->showFixResult(tr("Not applied: %1").arg(error.message), Tone::Bad);
 }
 
 } // namespace SandboxDoctor::Ui

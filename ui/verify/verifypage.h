@@ -6,6 +6,8 @@
 #include "verify/sandboxprobe.h"
 #include "verify/verifytypes.h"
 
+#include "config/applier.h"
+
 #include <QPointer>
 #include <QStringList>
 
@@ -66,6 +68,10 @@ private:
     std::optional<CheckBasis> basisFor(const QString &program, const QByteArray &bytes, bool exists,
                                        bool proposed, const SandboxPolicy &policy) const;
     void onFixRequested(const QString &fixId);
+    // Tells the explainer which fixes config.toml already has.
+    void updateAppliedFixes();
+    void onApplied(const SandboxDoctor::ApplyResult &result);
+    void onApplyFailed(const SandboxDoctor::Error &error);
     QString unavailableReason() const;
     Expected<CodexCommand> codexCommand() const;
 
@@ -82,6 +88,8 @@ private:
     // The notices last put up, so a dismissed one stays dismissed until something changes.
     QString m_doctorNotice;
     QString m_probeNotice;
+    // "Fix it" started Apply, whose outcome the explainer shows beside its button.
+    bool m_fixPending = false;
 
     QLabel *m_context = nullptr;
     MessageBar *m_messages = nullptr;

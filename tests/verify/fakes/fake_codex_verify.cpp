@@ -4,7 +4,8 @@
 //   garbage    `doctor --json` prints text that is not JSON, exit 0
 //   hang       `doctor` never finishes; neither does `probe-dns` (a resolver that never answers)
 //   answers    prints a doctor report and writes the scratch home's listing to
-//              $CODEX_HOME/../<name>.listing, so tests see what Codex was shown
+//              $CODEX_HOME/../<name>.listing, and its arguments and proxy
+//              variables to <name>.args, so tests see what Codex was shown
 // Every mode: `--version` prints "codex-cli 0.120.0"; `sandbox --help` and
 // `debug --help` are unknown subcommands (no sandbox to probe in).
 #define _CRT_SECURE_NO_WARNINGS  // std::getenv is fine here (MSVC calls it unsafe)
@@ -51,6 +52,13 @@ int main(int argc, char **argv)
         std::ofstream listing(root.parent_path() / (root.filename().string() + ".listing"), std::ios::binary);
         for (const auto &entry : fs::directory_iterator(root))
             listing << entry.path().filename().string() << "\n";
+        std::ofstream args(root.parent_path() / (root.filename().string() + ".args"), std::ios::binary);
+        for (int i = 1; i < argc; ++i)
+            args << argv[i] << "\n";
+        for (const char *name : {"HTTPS_PROXY", "http_proxy", "NO_PROXY"}) {
+            const char *value = std::getenv(name);
+            args << name << "=" << (value ? value : "(unset)") << "\n";
+        }
     }
     std::puts("{\"schemaVersion\":1,\"overallStatus\":\"fail\",\"codexVersion\":\"0.120.0\",\"checks\":{"
               "\"config.load\":{\"id\":\"config.load\",\"status\":\"ok\",\"details\":{}},"
