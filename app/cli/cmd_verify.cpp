@@ -231,9 +231,8 @@ int run(CliContext &context, const QCommandLineParser &parser)
         probeRequest.host = parser.value(QStringLiteral("probe-dns"));
         probeRequest.configBytes = input->bytes;
         probeRequest.configExists = input->exists;
-        // The settings of the config under test, from the chosen policy for
-        // now (probeSettingsFor in core/verify/sandboxinvocation.h).
-        probeRequest.settings = probeSettingsFor(diagnosis.policy);
+        // The sandbox the config under test (current or proposed) gives the agent.
+        probeRequest.settings = probeSettingsFor(input->bytes, input->exists, diagnosis.codexVersion);
         probeRequest.platform = hostPlatform();  // the sandbox that runs is this machine's
         probeRequest.scratchBase = request.scratchBase;
         ++pending;

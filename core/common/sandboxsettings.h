@@ -33,10 +33,13 @@ struct SandboxSettings final
     // {"-P", profile} or {"-c", "sandbox_mode=\"…\"", "-c", "sandbox_workspace_write.network_access=…"}.
     QStringList codexSandboxOptions() const;
 
+    // Under a permission profile, mode and networkAccess are unused: equal
+    // profiles are the same sandbox whatever those fields hold.
     friend bool operator==(const SandboxSettings &a, const SandboxSettings &b)
     {
-        return a.permissionProfile == b.permissionProfile && a.mode == b.mode
-               && a.networkAccess == b.networkAccess;
+        if (a.usesProfile() || b.usesProfile())
+            return a.permissionProfile == b.permissionProfile;
+        return a.mode == b.mode && a.networkAccess == b.networkAccess;
     }
     friend bool operator!=(const SandboxSettings &a, const SandboxSettings &b) { return !(a == b); }
 };

@@ -1,5 +1,7 @@
 #include "verify/sandboxinvocation.h"
 
+#include "config/effectivesandbox.h"
+
 #include <QRegularExpression>
 
 namespace SandboxDoctor {
@@ -47,21 +49,10 @@ bool offersLogDenials(const QString &help)
     return help.contains(QLatin1String("--log-denials"));
 }
 
-QString permissionProfileFor(const SandboxPolicy &policy)
+SandboxSettings probeSettingsFor(const QByteArray &configBytes, bool exists,
+                                 const std::optional<Version> &codexVersion)
 {
-    switch (policy.mode) {
-    case SandboxMode::DangerFullAccess: return QStringLiteral(":danger-full-access");
-    case SandboxMode::ReadOnly: return QStringLiteral(":read-only");
-    case SandboxMode::WorkspaceWrite: return QStringLiteral(":workspace");
-    }
-    return QStringLiteral(":workspace");
-}
-
-SandboxSettings probeSettingsFor(const SandboxPolicy &policy)
-{
-    SandboxSettings settings;
-    settings.permissionProfile = permissionProfileFor(policy);
-    return settings;
+    return computeEffectiveSandbox(configBytes, exists, codexVersion).settings;
 }
 
 SandboxInvocation sandboxInvocation(SandboxStyle style, const SandboxSettings &settings, bool logDenials,

@@ -3,7 +3,9 @@
 #include "common/platform.h"
 #include "common/policy.h"
 #include "common/sandboxsettings.h"
+#include "common/version.h"
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -33,16 +35,13 @@ std::optional<SandboxStyle> detectSandboxStyle(const QString &sandboxHelp, const
 // read with `log stream` while the command runs, printed after it ends).
 bool offersLogDenials(const QString &help);
 
-// Codex's permission profile for a policy: ":danger-full-access" or ":workspace"
-// (":read-only" for read-only).
-QString permissionProfileFor(const SandboxPolicy &policy);
-
 // The sandbox settings the DNS probe runs with, for the CLI's `verify
-// --probe-dns` and the Verify page: the chosen policy's permission profile,
-// derived exactly as the probe always derived its `-P`. The one place to put
-// the settings the config under test gives the agent instead, once the core
-// can compute them from config.toml.
-SandboxSettings probeSettingsFor(const SandboxPolicy &policy);
+// --probe-dns` and the Verify page: the ones the config under test gives the
+// agent (computeEffectiveSandbox), so the probe runs the sandbox Codex would
+// enforce for that file, not the one the policy asks for. A file Codex refuses
+// gives Codex's defaults; the probe then reports Codex's refusal.
+SandboxSettings probeSettingsFor(const QByteArray &configBytes, bool exists,
+                                 const std::optional<Version> &codexVersion);
 
 // The arguments after the Codex program for running `command` in its sandbox
 // in working directory `workDir`, and what a report says it ran with.

@@ -321,9 +321,8 @@ Expected<SandboxProbeRequest> VerifyPage::probeRequest(const QString &host) cons
     request.host = host;
     request.configBytes = diagnosis.config->bytes;
     request.configExists = diagnosis.config->exists;
-    // The settings of the config under test, from the chosen policy for now
-    // (probeSettingsFor in core/verify/sandboxinvocation.h).
-    request.settings = probeSettingsFor(diagnosis.policy);
+    // The sandbox config.toml gives the agent, which may not be the policy's.
+    request.settings = probeSettingsFor(request.configBytes, request.configExists, diagnosis.codexVersion);
     request.platform = hostPlatform();  // the sandbox that runs is this machine's
     request.scratchBase = m_scratchBase;
     return request;
