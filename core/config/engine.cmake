@@ -1,5 +1,6 @@
 # Engine sources (document model, managed block, analysis, edit planning).
 target_sources(sandboxdoctor_core_config PRIVATE
+    config/configlimits.h
     config/configdocument.h config/configdocument.cpp
     config/tomllexer.h config/tomllexer.cpp
     config/managedblock.h config/managedblock.cpp
