@@ -51,8 +51,10 @@ LinePlanner::LinePlanner(const ConfigDocument &doc, const BlockLayout &layout, c
     for (int line : layout.strayNamed)
         m_keep[line] = true;
     m_namedOpensTableAt.fill(false, n);
-    for (const BlockLayout::Named &named : layout.named)
-        m_namedOpensTableAt[named.begin] = named.opensTable;
+    for (qsizetype i = 0; i < layout.named.size(); ++i) {
+        m_namedOpensTableAt[layout.named[i].begin] = layout.named[i].opensTable;
+        m_namedBegins.insert(layout.named[i].begin, i);
+    }
 }
 
 void LinePlanner::run()

@@ -103,6 +103,7 @@ private:
     QList<bool> m_removesKey;
     QList<bool> m_keep;                            // lone named markers: the daemon's lines, never moved
     QList<bool> m_namedOpensTableAt;               // BEGIN lines of named blocks that hold a table header
+    QHash<int, qsizetype> m_namedBegins;           // BEGIN line -> index in m_layout.named
     QHash<int, int> m_groupHeaders;                // table header in an old block -> that block's BEGIN
     QList<QStringList> m_flatten;                  // tables rewritten as root dotted keys
     QHash<int, QList<Generated>> m_replacements;  // generated lines standing where a line was

@@ -21,10 +21,18 @@ QList<int> LinePlanner::tableLines(int header, int *named) const
     *named = -1;
     for (int k = header + 1; k < lines.size(); ++k) {
         if (m_layout.inNamed[k]) {
-            if (m_namedOpensTableAt[k])
-                break;
-            if (*named < 0)
-                *named = k;
+            // A named block's keys above its own first header (if any) are this
+            // table's: the block stands in it. After such a header the table is another.
+            const auto begins = m_namedBegins.constFind(k);
+            if (begins != m_namedBegins.constEnd()) {
+                const BlockLayout::Named &block = m_layout.named[*begins];
+                for (int j = block.begin + 1; j < block.end && !isHeader(lines[j]); ++j) {
+                    if (lines[j].kind == ConfigLine::Kind::KeyValue && *named < 0)
+                        *named = k;
+                }
+                if (block.opensTable)
+                    break;
+            }
             continue;
         }
         if (isHeader(lines[k]) && !m_groupHeaders.contains(k))

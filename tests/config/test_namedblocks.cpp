@@ -293,6 +293,24 @@ private slots:
         QVERIFY(edit && !edit->changed);
     }
 
+    // A named block's keys above its own header belong to the user's table it
+    // stands in: that table is neither dropped nor rewritten under them (found
+    // by generated inputs: the keys moved to another table, refused as a bug).
+    void aNamedBlockInsideTheUsersTable_keepsItsKeysThere()
+    {
+        const QByteArray named = DaemonReference::namedBegin("memory-config") + "\nfeatures.multi_agent = false\n[tui]\n"
+                                 "x = 1\n" + DaemonReference::namedEnd("memory-config") + "\n";
+        const QByteArray input = "[sandbox_workspace_write]\n" + named;
+        const auto kept = proposeEdit(input, fullAccess());
+        QVERIFY2(kept, qPrintable(kept ? QString() : kept.error().toText()));
+        QCOMPARE(kept->after, FullBlock + '\n' + input);
+        // Under workspace-write the table must become dotted keys, which would move them: said.
+        const auto refused = proposeEdit(input, workspaceWrite());
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().line, 3);  // the key the table would hold
+        QVERIFY(!refused.error().hint.contains(QLatin1String("bug")));
+    }
+
     // A named block that set the sandbox itself would clash with ours: said, not written.
     void aNamedBlockThatSetsTheSandbox_isRefusedWithItsLine()
     {
