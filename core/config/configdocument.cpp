@@ -178,7 +178,7 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
     const int n = int(doc.body.size());
     int crlfLines = 0;
     int lfLines = 0;
-    const qsizetype lineCount = qsizetype(std::count(s, s + n, '\n')) + 1;
+    const qsizetype lineCount = qsizetype(std::count(s, s + n, '\n')) + (n > 0 && s[n - 1] != '\n' ? 1 : 0);
     if (lineCount > MaxLines)
         return refusal(QStringLiteral("config.toml has %1 lines; the limit is %2 (a large Codex config has "
                                       "tens of thousands).").arg(lineCount).arg(MaxLines),

@@ -82,7 +82,7 @@ private slots:
         input.reserve(2'000'000);
         for (int i = 0; i < 1'000'000; ++i)
             input += "#\n";
-        checkRefused(input, int(MaxLines) + 1, QStringLiteral("500000"));
+        checkRefused(input, int(MaxLines) + 1, QStringLiteral("config.toml has 1000000 lines; the limit is 500000"));
     }
 
     void manyLinesUnderTheLimit_areEdited()
