@@ -45,6 +45,7 @@ inline constexpr QLatin1String LegacyDirective{"legacy-directive"};
 inline constexpr QLatin1String SandboxKeyTrapped{"sandbox-key-trapped"};
 inline constexpr QLatin1String PermissionsProfileConflict{"permissions-profile-conflict"};
 inline constexpr QLatin1String DaemonWillCorrupt{"daemon-will-corrupt"};
+inline constexpr QLatin1String NamedBlockUnpaired{"named-block-unpaired"};
 inline constexpr QLatin1String AuthLinkBroken{"auth-link-broken"};
 inline constexpr QLatin1String AuthLinkWrongTarget{"auth-link-wrong-target"};
 inline constexpr QLatin1String AuthCopied{"auth-copied"};

@@ -67,6 +67,8 @@ ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const S
     }
     analysis.block = plan->layout.state;
     analysis.findings = plan->findings;
+    for (const BlockLayout::Named &named : plan->layout.named)
+        analysis.namedBlocks.append({named.name, named.begin + 1, named.end + 1});
     if (plan->invalid) {
         const Error &e = *plan->invalid;
         analysis.invalid = e;

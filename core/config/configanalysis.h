@@ -20,12 +20,27 @@ namespace SandboxDoctor {
 enum class BlockState { Current, Stale, Absent, Damaged, Misplaced };
 QString blockStateName(BlockState state);  // "current", "stale", ...
 
+// One of the multica daemon's named blocks (`# BEGIN multica-managed <name> (…)`
+// … `# END multica-managed <name>`): the daemon's, never the sandbox block.
+struct NamedBlock final
+{
+    QString name;       // "multi-agent", "memory-feature", "memory-config", "shell-environment", ...
+    int beginLine = 0;  // 1-based line of its BEGIN marker
+    int endLine = 0;    // 1-based line of its END marker
+
+    friend bool operator==(const NamedBlock &a, const NamedBlock &b)
+    {
+        return a.name == b.name && a.beginLine == b.beginLine && a.endLine == b.endLine;
+    }
+};
+
 struct ConfigAnalysis final
 {
     bool exists = false;
     BlockState block = BlockState::Absent;
     QList<Finding> findings;       // contract codes, with 1-based lines
     std::optional<Error> invalid;  // set when the user's content is not valid TOML / UTF-8
+    QList<NamedBlock> namedBlocks; // complete named blocks, in file order
 
     // The sandbox Codex will enforce for this file, and whether that is the
     // policy's: true also when the settings that give it stand outside the

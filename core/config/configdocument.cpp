@@ -1,5 +1,6 @@
 #include "config/configdocument.h"
 
+#include "config/configlimits.h"
 #include "config/tomllexer.h"
 
 #include <algorithm>
@@ -65,6 +66,50 @@ bool isValidUtf8(const unsigned char *s, qsizetype n)
     return true;
 }
 
+Error refusal(QString message, int line, QString hint)
+{
+    Error error;
+    error.kind = Error::Kind::Refused;
+    error.message = std::move(message);
+    error.line = line;
+    error.hint = std::move(hint);
+    return error;
+}
+
+// The 1-based line that holds byte `offset` of the body.
+int lineAt(const ConfigDocument &doc, int offset)
+{
+    const auto after = std::upper_bound(doc.lines.cbegin(), doc.lines.cend(), offset,
+                                        [](int at, const ConfigLine &line) { return at < line.start; });
+    return int(after - doc.lines.cbegin());
+}
+
+Error limitError(const ConfigDocument &doc, const LexLimit &limit)
+{
+    const int line = lineAt(doc, limit.offset);
+    const QString hint = QStringLiteral("Nothing was changed. No real config.toml comes near this limit: look at line "
+                                        "%1 in an editor (the file may be damaged or not a Codex config), or restore "
+                                        "a backup.").arg(line);
+    switch (limit.kind) {
+    case LexLimit::Kind::Nesting:
+        return refusal(QStringLiteral("config.toml nests arrays or inline tables more than %1 levels deep at line %2 "
+                                      "(the limit is %1, as in the TOML parser; Codex 0.171 stops at 80).")
+                           .arg(MaxValueNesting).arg(line),
+                       line, hint);
+    case LexLimit::Kind::KeyParts:
+        return refusal(QStringLiteral("config.toml has a key or table name of more than %1 dotted parts at line %2 "
+                                      "(the limit is %1; Codex 0.171 stops below 100).")
+                           .arg(MaxKeyParts).arg(line),
+                       line, hint);
+    case LexLimit::Kind::ValueBytes:
+        return refusal(QStringLiteral("config.toml has a value longer than %1 MiB at line %2 (the limit is %1 MiB "
+                                      "for one value).")
+                           .arg(MaxValueBytes / (1024 * 1024)).arg(line),
+                       line, hint);
+    }
+    return refusal(QStringLiteral("config.toml passes a size limit at line %1.").arg(line), line, hint);
+}
+
 } // namespace
 
 TextPosition findInvalidUtf8(QByteArrayView text)
@@ -116,11 +161,31 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
         return error;
     }
 
+    // A second BOM is a U+FEFF where TOML wants a key: Codex 0.171 refuses the
+    // file ("invalid unquoted key" at line 1). Said here, in those words, rather
+    // than found later as an edit that would move the mark into the file's middle.
+    if (doc.body.startsWith(Utf8Bom)) {
+        Error error = refusal(QStringLiteral("config.toml starts with two byte-order marks (U+FEFF, the bytes EF BB BF "
+                                             "twice); TOML allows one, as the very first bytes, and Codex refuses "
+                                             "the file."),
+                              1, QStringLiteral("Nothing was changed. Save the file again as UTF-8 (an editor drops "
+                                                "the marks), or delete the first 6 bytes, then run again."));
+        error.column = 1;
+        return error;
+    }
+
     const char *s = doc.body.constData();
     const int n = int(doc.body.size());
     int crlfLines = 0;
     int lfLines = 0;
-    doc.lines.reserve(qsizetype(std::count(s, s + n, '\n')) + 1);
+    const qsizetype lineCount = qsizetype(std::count(s, s + n, '\n')) + (n > 0 && s[n - 1] != '\n' ? 1 : 0);
+    if (lineCount > MaxLines)
+        return refusal(QStringLiteral("config.toml has %1 lines; the limit is %2 (a large Codex config has "
+                                      "tens of thousands).").arg(lineCount).arg(MaxLines),
+                       int(std::min<qsizetype>(lineCount, MaxLines + 1)),
+                       QStringLiteral("Nothing was changed. Check that this file is a Codex config.toml (it may be "
+                                      "damaged, or another file copied over it), or restore a backup."));
+    doc.lines.reserve(lineCount);
     int start = 0;
     while (start < n) {
         ConfigLine line;
@@ -147,7 +212,8 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
     }
     doc.crlf = crlfLines > lfLines;
     doc.finalNewline = doc.lines.isEmpty() || doc.lines.constLast().eolLength > 0;
-    classifyLines(doc);
+    if (const std::optional<LexLimit> limit = classifyLines(doc))
+        return limitError(doc, *limit);
     return doc;
 }
 

@@ -1,6 +1,7 @@
 #include "config/editplan_p.h"
 
 #include "config/daemonsimulation.h"
+#include "config/editplanfindings_p.h"
 #include "config/planner_p.h"
 
 namespace SandboxDoctor {
@@ -10,106 +11,6 @@ namespace {
 Finding finding(QLatin1String code, Severity severity, QString message, int lineIndex, QString fix)
 {
     return {QString(code), severity, std::move(message), lineIndex >= 0 ? lineIndex + 1 : 0, std::move(fix)};
-}
-
-void addBlockStateFindings(const ConfigDocument &doc, const BlockLayout &layout, const SandboxPolicy &policy,
-                           QList<Finding> &findings, QList<Finding> &notes)
-{
-    const QString mode = sandboxModeName(policy.mode);
-    switch (layout.state) {
-    case BlockState::Current:
-        break;
-    case BlockState::Absent:
-        findings.append(finding(FindingCode::BlockAbsent, Severity::Warning,
-                                QStringLiteral("config.toml has no managed block, so the sandbox policy "
-                                               "(%1) is not set.").arg(mode),
-                                -1, QStringLiteral("Run apply to add the managed block at the top.")));
-        notes.append(finding(FindingCode::BlockAbsent, Severity::Info,
-                             QStringLiteral("Adds the managed block (sandbox_mode = \"%1\") at the top.").arg(mode),
-                             -1, QString()));
-        break;
-    case BlockState::Stale: {
-        const BlockLayout::Block block = layout.blocks.constFirst();
-        const QList<QByteArray> wanted = managedKeyLines(policy);
-        int differs = block.begin + 1;
-        for (int k = 0; k < wanted.size() && block.begin + 1 + k < block.end; ++k) {
-            differs = block.begin + 1 + k;
-            if (doc.text(doc.lines[differs]) != wanted[k])
-                break;
-        }
-        findings.append(finding(FindingCode::BlockStale, Severity::Warning,
-                                QStringLiteral("The managed block does not match the policy for this machine "
-                                               "(sandbox_mode = \"%1\"%2).")
-                                    .arg(mode, wanted.size() > 1 ? QStringLiteral(", network_access = true")
-                                                                 : QString()),
-                                differs, QStringLiteral("Run apply to update the block.")));
-        notes.append(finding(FindingCode::BlockStale, Severity::Info,
-                             QStringLiteral("Updates the managed block to sandbox_mode = \"%1\".").arg(mode),
-                             differs, QString()));
-        break;
-    }
-    case BlockState::Damaged:
-        findings.append(finding(FindingCode::BlockDamaged, Severity::Error,
-                                QStringLiteral("The managed block is damaged (%1 complete block(s), %2 BEGIN "
-                                               "without END, %3 END without BEGIN).")
-                                    .arg(layout.blocks.size())
-                                    .arg(layout.strayBegins.size())
-                                    .arg(layout.strayEnds.size()),
-                                layout.stateLine,
-                                QStringLiteral("Run apply: it removes every marker and old block and writes "
-                                               "one block at the top.")));
-        notes.append(finding(FindingCode::BlockDamaged, Severity::Info,
-                             QStringLiteral("Repairs the damaged managed block: old markers and blocks are "
-                                            "removed, one block is written at the top."),
-                             layout.stateLine, QString()));
-        break;
-    case BlockState::Misplaced: {
-        const ConfigLine &header = doc.lines[layout.tableAbove];
-        const QString table = QString::fromUtf8(doc.body.mid(header.keyStart, header.headerEnd - header.keyStart));
-        findings.append(finding(FindingCode::BlockMisplaced, Severity::Error,
-                                QStringLiteral("The managed block stands below the table header %1 (line %2), so "
-                                               "its keys fall inside that table and Codex does not read them as "
-                                               "the sandbox settings.")
-                                    .arg(table, QString::number(layout.tableAbove + 1)),
-                                layout.stateLine, QStringLiteral("Run apply to move the block to the top.")));
-        notes.append(finding(FindingCode::BlockMisplaced, Severity::Info,
-                             QStringLiteral("Moves the managed block to the top, out of the table %1.").arg(table),
-                             layout.stateLine, QString()));
-        break;
-    }
-    }
-}
-
-// A block below comments or root keys (no table header above it) is not misplaced:
-// its keys are root keys, so the analysis reports nothing (state current or stale,
-// no error). The edit still puts the block first, because the daemon's rewrite
-// always does (block + "\n" + the rest): a result that kept it lower would be
-// rewritten on every daemon run, breaking "after our apply, the daemon's next run
-// changes nothing" and "the result opens with the block" (issue 2). This preview
-// note says why the block moves. It is a note, never a finding, at Info severity
-// like every block note; its code is block-misplaced because that is the
-// contract's code for the block's position and the contract has no info-level one.
-void addPositionNote(const ConfigDocument &doc, const BlockLayout &layout, const QList<bool> &managed,
-                     QList<Finding> &notes)
-{
-    if (layout.firstAbove < 0
-        || (layout.state != BlockState::Current && layout.state != BlockState::Stale))
-        return;
-    const int begin = layout.blocks.constFirst().begin;
-    int kept = -1;  // the first line above the block that the edit keeps (legacy keys go)
-    for (int i = layout.firstAbove; i < begin && kept < 0; ++i) {
-        if (doc.lines[i].kind != ConfigLine::Kind::Blank && !managed[i])
-            kept = i;
-    }
-    if (kept < 0)
-        return;
-    notes.append(finding(FindingCode::BlockMisplaced, Severity::Info,
-                         QStringLiteral("Moves the managed block (line %1) to the top of the file, above the "
-                                        "comments or keys from line %2, as the multica daemon does on every run "
-                                        "(its next run then leaves the file alone). No table header stands above "
-                                        "the block, so its keys are root keys already: Codex reads the same "
-                                        "settings either way.").arg(begin + 1).arg(kept + 1),
-                         begin, QString()));
 }
 
 QByteArray blankedBody(const ConfigDocument &doc, const QList<bool> &managed)
@@ -126,24 +27,50 @@ QByteArray blankedBody(const ConfigDocument &doc, const QList<bool> &managed)
     return out;
 }
 
-QString daemonDamageReason(const ConfigDocument &doc)
+Error refusal(QString message, int line, QString hint)
 {
-    if (doc.bom)
-        return QStringLiteral("the file starts with a UTF-8 BOM, which hides the block from the daemon: it "
-                              "would strip lines and move the BOM into the middle of the file");
-    for (const ConfigLine &line : doc.lines) {
-        if (line.eolLength == 2)
-            return QStringLiteral("the file uses CRLF line endings: the daemon would write its block with LF "
-                                  "and leave an extra line, mixing line endings");
+    Error error;
+    error.kind = Error::Kind::Refused;
+    error.message = std::move(message);
+    error.line = line;
+    error.hint = std::move(hint);
+    return error;
+}
+
+// The input as the user meant it when an old block's table header held keys: the
+// header and those keys out (they were meant for that table, not for where the
+// block stands), the keys added back as the root dotted keys they become. Keys
+// that end up defined twice are said, with both lines.
+std::optional<Error> parseIntended(EditPlan &plan, const LinePlanner &planner)
+{
+    auto intended = parseToml(blankedBody(plan.doc, planner.managedLines()));
+    if (!intended)
+        return intended.error();
+    // Padded so that the moved keys' line numbers lie past the input's: the value
+    // check looks keys up by line, and these are the user's, never removed ones.
+    const int padding = int(plan.doc.lines.size());
+    auto moved = parseToml(QByteArray(padding, '\n') + planner.keysMovedFromBlock());
+    const QList<int> &movedLines = planner.movedFromBlockLines();
+    auto movedLine = [&](int line) {
+        const int index = line - padding - 1;
+        return index >= 0 && index < movedLines.size() ? movedLines[index] + 1 : 0;
+    };
+    if (!moved) {
+        const int line = movedLine(moved.error().line);
+        return refusal(QStringLiteral("The key at line %1, under a table header inside the old managed block, cannot "
+                                      "be moved out of the block (%2).").arg(line).arg(moved.error().message),
+                       line, QStringLiteral("Nothing was changed. Move that key out of the block in an editor, then "
+                                            "run again."));
     }
-    for (int i = 0; i < doc.lines.size(); ++i) {
-        const ConfigLine &line = doc.lines[i];
-        if (line.kind == ConfigLine::Kind::Continuation && doc.text(line).startsWith(QByteArrayView("# ")))
-            return QStringLiteral("line %1 inside a multi-line value looks like a managed-block marker: the "
-                                  "daemon would cut the value apart")
-                .arg(i + 1);
+    if (const auto conflict = mergeInto(*intended.value(), *moved.value())) {
+        const int inBlock = movedLine(conflict->fromLine);
+        return refusal(QStringLiteral("%1 is set twice: under a table header inside the old managed block (line %2) "
+                                      "and at line %3.").arg(conflict->path).arg(inBlock).arg(conflict->intoLine),
+                       inBlock, QStringLiteral("Nothing was changed. Keep one of the two lines, then run again."));
     }
-    return QStringLiteral("the daemon's line-based rewrite would change content it does not own");
+    plan.before = intended.value();
+    plan.repairedParse = true;
+    return std::nullopt;
 }
 
 } // namespace
@@ -156,43 +83,88 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
     EditPlan plan;
     plan.doc = std::move(loaded.value());
     plan.layout = locateBlocks(plan.doc, policy);
-    addBlockStateFindings(plan.doc, plan.layout, policy, plan.findings, plan.notes);
 
     LinePlanner planner(plan.doc, plan.layout, policy);
     planner.run();
+    plan.after = planner.assemble();
+    plan.changed = plan.after != bytes;
+    plan.removesKey = planner.removesSandboxKeys();
+    plan.blockFirstLine = planner.blockFirstLine();
+    plan.blockLastLine = planner.blockLastLine();
+    plan.resultSource = planner.resultSource();
+
+    // "current" exactly when apply leaves the file alone: a block whose lines are
+    // right is reported by what apply still changes.
+    Demotion demotion = Demotion::None;
+    if (plan.layout.state == BlockState::Current && plan.changed) {
+        const qsizetype prefix = planner.blockPrefixBytes();
+        const bool laidOut = bytes.startsWith(QByteArrayView(plan.after).first(prefix))
+                             && (bytes.size() == prefix || (bytes[prefix] != '\n' && bytes[prefix] != '\r'));
+        demotion = laidOut ? Demotion::Elsewhere : Demotion::Position;
+        plan.layout.state = laidOut ? BlockState::Stale : BlockState::Misplaced;
+    }
+    addBlockStateFindings(plan.doc, plan.layout, policy, demotion, plan.findings, plan.notes);
     addPositionNote(plan.doc, plan.layout, planner.managedLines(), plan.notes);
     plan.findings += planner.findings();
     plan.notes += planner.notes();
-    plan.after = planner.assemble();
+    addNamedBlockFindings(plan.doc, plan.layout, plan.findings);
+
+    if (planner.refusal()) {
+        plan.invalid = planner.refusal();
+        return plan;
+    }
 
     auto parsed = parseToml(plan.doc.body);
-    if (parsed) {
+    if (planner.blockHeldTables()) {
+        if (auto problem = parseIntended(plan, planner)) {
+            plan.invalid = problem;
+            return plan;
+        }
+    } else if (parsed) {
         plan.before = parsed.value();
     } else if (planner.hasManagedLines()) {
         auto repaired = parseToml(blankedBody(plan.doc, planner.managedLines()));
-        if (repaired) {
-            plan.before = repaired.value();
-            plan.repairedParse = true;
-            const Error &e = parsed.error();
-            plan.findings.prepend(finding(FindingCode::ConfigInvalid, Severity::Error,
-                                          QStringLiteral("Codex cannot load config.toml: %1 The cause is old "
-                                                         "managed-block lines.").arg(e.message),
-                                          e.line - 1,
-                                          QStringLiteral("Run apply: it removes the old managed lines that make "
-                                                         "the file invalid and keeps everything else.")));
-            plan.notes.append(finding(FindingCode::ConfigInvalid, Severity::Info,
-                                      QStringLiteral("Makes config.toml valid again by removing old "
-                                                     "managed-block lines (the first error was at line %1).")
-                                          .arg(e.line),
-                                      e.line - 1, QString()));
-        } else {
-            plan.invalid = repaired.error();
+        if (!repaired) {
+            plan.invalid = repaired.error();  // the user's own TOML is invalid
+            return plan;
         }
+        if (!plan.changed) {
+            // Valid without the managed lines, yet apply would write the same bytes:
+            // no old line is at fault, a line of the user's clashes with the block
+            // (it sets a key the block sets). Said as that, so that status and apply
+            // agree it is not current.
+            const Error &e = parsed.error();
+            Error clash = e;
+            clash.message = QStringLiteral("Line %1 of config.toml clashes with the managed block: %2")
+                                .arg(e.line)
+                                .arg(e.message);
+            clash.hint = QStringLiteral("Nothing was changed. Line %1 sets something the managed block sets "
+                                        "(sandbox_mode, or the sandbox_workspace_write table): remove or change it "
+                                        "in an editor, then run again.")
+                             .arg(e.line);
+            plan.invalid = clash;
+            return plan;
+        }
+        plan.before = repaired.value();
+        plan.repairedParse = true;
     } else {
         plan.invalid = parsed.error();
-    }
-    if (plan.invalid)
         return plan;
+    }
+    if (!parsed) {
+        const Error &e = parsed.error();
+        plan.findings.prepend(finding(FindingCode::ConfigInvalid, Severity::Error,
+                                      QStringLiteral("Codex cannot load config.toml: %1 The cause is old "
+                                                     "managed-block lines.").arg(e.message),
+                                      e.line - 1,
+                                      QStringLiteral("Run apply: it removes the old managed lines that make "
+                                                     "the file invalid and keeps everything else.")));
+        plan.notes.append(finding(FindingCode::ConfigInvalid, Severity::Info,
+                                  QStringLiteral("Makes config.toml valid again by removing old "
+                                                 "managed-block lines (the first error was at line %1).")
+                                      .arg(e.line),
+                                  e.line - 1, QString()));
+    }
 
     if (plan.before->contains("default_permissions")) {
         const QString message = QStringLiteral(
@@ -207,8 +179,12 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
     }
 
     if (simulateDaemonRewrite(plan.after, policy) != plan.after) {
-        const QString message = QStringLiteral("The multica daemon's next rewrite will damage this file: %1.")
-                                    .arg(daemonDamageReason(plan.doc));
+        // The reason is about the result, which is what the daemon will read.
+        QString reason = QStringLiteral("the daemon's line-based rewrite would change content it does not own");
+        if (auto result = loadConfigDocument(plan.after))
+            reason = daemonDamageReason(*result, locateBlocks(*result, policy));
+        const QString message = QStringLiteral("The multica daemon's next rewrite will change this file: %1.")
+                                    .arg(reason);
         const QString fix = QStringLiteral("Keep the file LF-only and without a BOM (or stop the daemon from "
                                            "rewriting it); this tool's output stays valid either way.");
         plan.findings.append(finding(FindingCode::DaemonWillCorrupt, Severity::Warning, message, -1, fix));

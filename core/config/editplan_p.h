@@ -22,12 +22,18 @@ struct EditPlan final
     ConfigDocument doc;
     BlockLayout layout;
     QByteArray after;               // the whole proposed file, BOM included
+    bool changed = false;           // after differs from the input
     QList<Finding> notes;           // what the edit does (for ProposedEdit::notes)
     QList<Finding> findings;        // what is wrong with the current file (for ConfigAnalysis)
-    std::optional<Error> invalid;   // the user's content is not valid TOML
-    std::shared_ptr<toml::table> before;  // toml++ view of the input (repaired view when the
-                                          // input was invalid only because of managed lines)
-    bool repairedParse = false;     // `before` comes from the input minus managed lines
+    std::optional<Error> invalid;   // the user's content is not valid TOML, or holds what the edit will not touch
+    std::shared_ptr<toml::table> before;  // toml++ view of the input as the user meant it (the input
+                                          // minus managed lines when those alone made it invalid,
+                                          // or when an old block's table header captured keys)
+    bool repairedParse = false;     // `before` is not the input parsed as it is
+    QList<bool> removesKey;         // input lines (0-based) whose sandbox keys the edit removes
+    int blockFirstLine = 0;         // the new block's lines in the result (1-based, body)
+    int blockLastLine = 0;
+    QList<int> resultSource;        // per result line (body): the input line it was, or -1
 };
 
 // Everything short of validating the result. An Error (Refused) only for text that

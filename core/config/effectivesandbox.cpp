@@ -255,6 +255,12 @@ ParsedConfig parseConfigForRules(const QByteArray &configBytes)
                                       QString(), bad.line, false, QString()};
         return parsed;
     }
+    // The engine's limits (configlimits.h) first: toml++ recurses once per part
+    // of a dotted key, so a hostile key would exhaust the stack inside it.
+    if (Expected<ConfigDocument> doc = loadConfigDocument(configBytes); !doc) {
+        parsed.refusal = CodexRefusal{doc.error().message, QString(), doc.error().line, false, QString()};
+        return parsed;
+    }
     auto root = parseToml(body);
     if (!root)
         parsed.refusal = CodexRefusal{root.error().message, QString(), root.error().line, false, QString()};

@@ -1,5 +1,7 @@
 #include "config/tomllexer.h"
 
+#include "config/configlimits.h"
+
 #include <QHash>
 #include <QString>
 
@@ -118,47 +120,55 @@ public:
         return std::min(pos, m_n);
     }
 
+    // The offset just after the value at `pos`. Arrays and inline tables are
+    // matched bracket by bracket with a depth counter, never by recursion, so a
+    // hostile `a = [[[[…` costs a counter, not the stack (issue 12); strings and
+    // comments inside them are skipped so that their brackets do not count.
+    // Past MaxValueNesting the scan stops and m_limit says where.
     int skipValue(int pos)
     {
         if (pos >= m_n)
             return pos;
         const char c = m_s[pos];
-        if (c == '"' || c == '\'') {
-            if (startsWith(pos, c == '"' ? "\"\"\"" : "'''"))
-                return skipMultiLine(pos + 3, c);
-            return skipSingleLine(pos, c);
-        }
-        if (c == '[') {
-            pos = skipBlanks(pos + 1);
-            while (pos < m_n && m_s[pos] != ']') {
-                const int before = pos;
-                pos = skipBlanks(skipValue(pos));
-                if (pos < m_n && m_s[pos] == ',')
-                    pos = skipBlanks(pos + 1);
-                if (pos == before)
-                    ++pos;  // not a value: step over it, toml++ will name the error
-            }
-            return std::min(pos + 1, m_n);
-        }
-        if (c == '{') {
-            pos = skipBlanks(pos + 1);
-            while (pos < m_n && m_s[pos] != '}') {
-                const int before = pos;
-                int keyEnd = pos;
-                if (scanKey<false>(keyEnd, nullptr)) {
-                    pos = skipSpaces(keyEnd);
-                    if (pos < m_n && m_s[pos] == '=')
-                        pos = skipValue(skipSpaces(pos + 1));
+        if (c == '"' || c == '\'')
+            return skipString(pos);
+        if (c != '[' && c != '{')
+            return skipScalar(pos);
+        int depth = 0;
+        while (pos < m_n) {
+            const char d = m_s[pos];
+            if (d == '[' || d == '{') {
+                if (++depth > MaxValueNesting) {
+                    setLimit(LexLimit::Kind::Nesting, pos);
+                    return m_n;
                 }
-                pos = skipBlanks(pos);
-                if (pos < m_n && m_s[pos] == ',')
-                    pos = skipBlanks(pos + 1);
-                if (pos == before)
-                    ++pos;
+                ++pos;
+            } else if (d == ']' || d == '}') {
+                ++pos;
+                if (--depth == 0)
+                    return pos;
+            } else if (d == '"' || d == '\'') {
+                pos = skipString(pos);
+            } else if (d == '#') {
+                pos = skipToLineEnd(pos);
+            } else {
+                ++pos;  // keys, scalars, commas, '=', blanks: toml++ judges them
             }
-            return std::min(pos + 1, m_n);
         }
-        // Numbers, booleans, dates (a date-time may hold one space: 1979-05-27 07:32:00).
+        return m_n;  // unclosed: toml++ will name the error
+    }
+
+    int skipString(int pos)
+    {
+        const char c = m_s[pos];
+        if (startsWith(pos, c == '"' ? "\"\"\"" : "\'\'\'"))
+            return skipMultiLine(pos + 3, c);
+        return skipSingleLine(pos, c);
+    }
+
+    // Numbers, booleans, dates (a date-time may hold one space: 1979-05-27 07:32:00).
+    int skipScalar(int pos) const
+    {
         while (pos < m_n) {
             const char d = m_s[pos];
             if (d == ',' || d == ']' || d == '}' || d == '#' || d == '\n' || d == '\r' || isSpace(d)) {
@@ -174,7 +184,15 @@ public:
         return pos;
     }
 
-    std::optional<QStringList> parseKey(int &pos) const
+    void setLimit(LexLimit::Kind kind, int offset)
+    {
+        if (!m_limit)
+            m_limit = LexLimit{kind, offset};
+    }
+
+    std::optional<LexLimit> m_limit;  // the first limit passed, if any
+
+    std::optional<QStringList> parseKey(int &pos)
     {
         QStringList path;
         if (!scanKey<true>(pos, &path))
@@ -185,10 +203,14 @@ public:
     // The key grammar once; Build=false only finds where the key ends (keys inside
     // skipped inline tables are never looked at, so no strings are made for them).
     template <bool Build>
-    bool scanKey(int &pos, QStringList *path) const
+    bool scanKey(int &pos, QStringList *path)
     {
         int p = skipSpaces(pos);
-        while (true) {
+        for (int parts = 1;; ++parts) {
+            if (parts > MaxKeyParts) {
+                setLimit(LexLimit::Kind::KeyParts, pos);
+                return false;
+            }
             if (p >= m_n)
                 return false;
             const char c = m_s[p];
@@ -323,7 +345,7 @@ std::optional<QList<InlineEntry>> splitInlineTable(const QByteArray &text, int p
     return entries;
 }
 
-void classifyLines(ConfigDocument &doc)
+std::optional<LexLimit> classifyLines(ConfigDocument &doc)
 {
     Lexer lexer(doc.body);
     const char *s = doc.body.constData();
@@ -332,6 +354,8 @@ void classifyLines(ConfigDocument &doc)
     QHash<QByteArrayView, QStringList> keyPaths;  // views into doc.body, which outlives them
     int i = 0;
     while (i < lines.size()) {
+        if (lexer.m_limit)
+            return lexer.m_limit;
         ConfigLine &line = lines[i];
         line.section = section;
         int pos = lexer.skipSpaces(line.start);
@@ -393,6 +417,10 @@ void classifyLines(ConfigDocument &doc)
         line.valueStart = lexer.skipSpaces(eq + 1);
         const int stringsBefore = int(lexer.m_multiLineStrings.size());
         line.valueEnd = lexer.skipValue(line.valueStart);
+        if (line.valueEnd - line.valueStart > MaxValueBytes)
+            lexer.setLimit(LexLimit::Kind::ValueBytes, line.valueStart);
+        if (lexer.m_limit)
+            return lexer.m_limit;
         const int statementEnd = lexer.skipToLineEnd(std::max(line.valueEnd, line.start));
         int last = i;
         while (last + 1 < lines.size() && lines[last + 1].start <= statementEnd)
@@ -413,6 +441,7 @@ void classifyLines(ConfigDocument &doc)
         }
         i = last + 1;
     }
+    return lexer.m_limit;
 }
 
 } // namespace SandboxDoctor

@@ -1,5 +1,7 @@
 #include "config/tomltree_p.h"
 
+#include "config/configlimits.h"
+
 #include <QString>
 
 #include <cmath>
@@ -8,6 +10,9 @@
 #include <vector>
 
 namespace SandboxDoctor {
+
+// The lexer refuses exactly the nesting toml++ refuses (configlimits.h).
+static_assert(MaxValueNesting == TOML_MAX_NESTED_VALUES, "MaxValueNesting must follow toml++'s limit");
 
 Expected<std::shared_ptr<toml::table>> parseToml(const QByteArray &utf8Body)
 {
@@ -30,41 +35,43 @@ Expected<std::shared_ptr<toml::table>> parseToml(const QByteArray &utf8Body)
 
 namespace {
 
-void removeTrapped(toml::table &table, bool underProfiles)
+// The removal rule of removeManagedKeys, for one key in a table held by `parentKey`.
+bool removedKey(std::string_view key, std::string_view parentKey, const toml::node &node,
+                const RemovedKeyLines &removed)
 {
-    if (!underProfiles) {
-        table.erase("sandbox_mode");
-        if (toml::table *sww = table.get_as<toml::table>("sandbox_workspace_write"))
-            sww->erase("network_access");
-    }
-    for (auto &&[key, node] : table) {
-        if (toml::table *child = node.as_table()) {
-            removeTrapped(*child, underProfiles);
-        } else if (toml::array *array = node.as_array()) {
-            for (auto &element : *array) {
-                if (toml::table *inArray = element.as_table())
-                    removeTrapped(*inArray, underProfiles);
-            }
-        }
+    if (key != "sandbox_mode" && !(key == "network_access" && parentKey == "sandbox_workspace_write"))
+        return false;
+    return removed.contains(int(node.source().begin.line));
+}
+
+void removeFromTable(toml::table &table, std::string_view parentKey, const RemovedKeyLines &removed);
+
+void removeFromArray(toml::array &array, std::string_view key, const RemovedKeyLines &removed)
+{
+    for (auto &element : array) {
+        if (toml::table *table = element.as_table())
+            removeFromTable(*table, key, removed);
+        else if (toml::array *inner = element.as_array())
+            removeFromArray(*inner, key, removed);
     }
 }
 
-// Empty tables (a header left holding nothing, or a table whose only key was
-// trapped) carry no value; dropping them on both sides keeps the comparison fair.
-void pruneEmptyTables(toml::table &table)
+void removeFromTable(toml::table &table, std::string_view parentKey, const RemovedKeyLines &removed)
 {
     for (auto it = table.begin(); it != table.end();) {
+        const std::string_view key = it->first.str();
+        if (removedKey(key, parentKey, it->second, removed)) {
+            it = table.erase(it);
+            continue;
+        }
         if (toml::table *child = it->second.as_table()) {
-            pruneEmptyTables(*child);
+            removeFromTable(*child, key, removed);
             if (child->empty()) {
                 it = table.erase(it);
                 continue;
             }
         } else if (toml::array *array = it->second.as_array()) {
-            for (auto &element : *array) {
-                if (toml::table *inArray = element.as_table())
-                    pruneEmptyTables(*inArray);
-            }
+            removeFromArray(*array, key, removed);
         }
         ++it;
     }
@@ -72,23 +79,38 @@ void pruneEmptyTables(toml::table &table)
 
 } // namespace
 
-void removeManagedKeys(toml::table &root)
+void removeManagedKeys(toml::table &root, const RemovedKeyLines &removed)
 {
-    root.erase("sandbox_mode");
-    if (toml::table *sww = root.get_as<toml::table>("sandbox_workspace_write"))
-        sww->erase("network_access");
-    for (auto &&[key, node] : root) {
-        const bool profiles = key.str() == "profiles";
-        if (toml::table *child = node.as_table()) {
-            removeTrapped(*child, profiles);
-        } else if (toml::array *array = node.as_array()) {
-            for (auto &element : *array) {
-                if (toml::table *table = element.as_table())
-                    removeTrapped(*table, profiles);
-            }
+    removeFromTable(root, {}, removed);
+}
+
+namespace {
+
+std::optional<MergeConflict> mergeTables(toml::table &into, const toml::table &from, QString path)
+{
+    for (auto &&[key, node] : from) {
+        const QString keyPath = (path.isEmpty() ? QString() : path + QLatin1Char('.'))
+                                + QString::fromUtf8(key.str().data(), int(key.str().size()));
+        toml::node *existing = into.get(key.str());
+        if (!existing) {
+            node.visit([&into, &key = key](const auto &value) { into.insert(key, value); });
+            continue;
         }
+        if (toml::table *intoTable = existing->as_table(); intoTable && node.is_table()) {
+            if (auto conflict = mergeTables(*intoTable, *node.as_table(), keyPath))
+                return conflict;
+            continue;
+        }
+        return MergeConflict{keyPath, int(existing->source().begin.line), int(node.source().begin.line)};
     }
-    pruneEmptyTables(root);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<MergeConflict> mergeInto(toml::table &into, const toml::table &from)
+{
+    return mergeTables(into, from, QString());
 }
 
 namespace {
@@ -208,94 +230,62 @@ namespace {
 
 // sameUserValues walks both trees once, in step (toml++ keeps a table's keys
 // sorted), and skips on the fly what removeManagedKeys would erase or prune: no
-// copies, no erasing, no key lookups. The rules are removeManagedKeys' own:
-// `managed` tables lose sandbox_mode (every table outside profiles.*), `sww`
-// tables (a managed table's sandbox_workspace_write) lose network_access, empty
-// tables vanish; tables inside arrays of arrays are left `raw`, as the removal
-// and pruning passes never reach them.
-struct Scope final
-{
-    bool managed = true;
-    bool sww = false;
-    bool raw = false;
-    bool root = false;
-};
+// copies, no erasing, no key lookups. Its rules are removeManagedKeys' own, and
+// the property test (test_property_editengine) holds the two to the same answers.
+bool prunable(const toml::table &table, std::string_view key, const RemovedKeyLines &removed);
 
-Scope childTableScope(const Scope &parent, std::string_view key)
+// A key that removeManagedKeys takes away: removed itself, or a table it prunes.
+bool ignored(std::string_view key, std::string_view parentKey, const toml::node &node,
+             const RemovedKeyLines &removed)
 {
-    if (parent.raw)
-        return {false, false, true, false};
-    return {parent.managed && !(parent.root && key == "profiles"),
-            parent.managed && key == "sandbox_workspace_write", false, false};
-}
-
-Scope elementScope(const Scope &parent, std::string_view key, bool elementOfTableArray)
-{
-    if (parent.raw || !elementOfTableArray)
-        return {false, false, true, false};
-    return {parent.managed && !(parent.root && key == "profiles"), false, false, false};
-}
-
-bool prunable(const toml::table &table, const Scope &scope);
-
-bool ignored(std::string_view key, const toml::node &node, const Scope &scope)
-{
-    if (scope.raw)
-        return false;
-    if (scope.managed && key == "sandbox_mode")
-        return true;
-    if (scope.sww && key == "network_access")
+    if (removedKey(key, parentKey, node, removed))
         return true;
     const toml::table *child = node.as_table();
-    return child && prunable(*child, childTableScope(scope, key));
+    return child && prunable(*child, key, removed);
 }
 
-bool prunable(const toml::table &table, const Scope &scope)
+bool prunable(const toml::table &table, std::string_view key, const RemovedKeyLines &removed)
 {
-    for (auto &&[key, node] : table) {
-        if (!ignored(key.str(), node, scope))
+    for (auto &&[childKey, node] : table) {
+        if (!ignored(childKey.str(), key, node, removed))
             return false;
     }
     return true;
 }
 
-bool sameUserNode(const toml::node &a, const toml::node &b, std::string_view key, const Scope &scope,
-                  bool inTable);
-
-bool managedKey(std::string_view key, const Scope &scope)
-{
-    return !scope.raw && ((scope.managed && key == "sandbox_mode") || (scope.sww && key == "network_access"));
-}
+bool sameUserNode(const toml::node &a, const RemovedKeyLines &ra, const toml::node &b, const RemovedKeyLines &rb,
+                  std::string_view key);
 
 // A key on one side only must be one that removeManagedKeys would take away. A key
 // on both sides is compared right away, tables included: two tables that would
 // both be pruned compare equal, one pruned and one not compare unequal, which is
 // what pruning first would give, without looking at every table twice.
-bool sameUserTable(const toml::table &a, const toml::table &b, const Scope &scope)
+bool sameUserTable(const toml::table &a, const RemovedKeyLines &ra, const toml::table &b, const RemovedKeyLines &rb,
+                   std::string_view parentKey)
 {
     auto ia = a.begin();
     auto ib = b.begin();
     const auto ea = a.end();
     const auto eb = b.end();
     while (true) {
-        while (ia != ea && managedKey(ia->first.str(), scope))
+        while (ia != ea && removedKey(ia->first.str(), parentKey, ia->second, ra))
             ++ia;
-        while (ib != eb && managedKey(ib->first.str(), scope))
+        while (ib != eb && removedKey(ib->first.str(), parentKey, ib->second, rb))
             ++ib;
         if (ia == ea && ib == eb)
             return true;
         const std::string_view keyA = ia != ea ? std::string_view(ia->first.str()) : std::string_view();
         const std::string_view keyB = ib != eb ? std::string_view(ib->first.str()) : std::string_view();
         if (ib == eb || (ia != ea && keyA < keyB)) {
-            if (!ignored(keyA, ia->second, scope))
+            if (!ignored(keyA, parentKey, ia->second, ra))
                 return false;
             ++ia;
         } else if (ia == ea || keyB < keyA) {
-            if (!ignored(keyB, ib->second, scope))
+            if (!ignored(keyB, parentKey, ib->second, rb))
                 return false;
             ++ib;
         } else {
-            if (!sameUserNode(ia->second, ib->second, keyA, scope, true))
+            if (!sameUserNode(ia->second, ra, ib->second, rb, keyA))
                 return false;
             ++ia;
             ++ib;
@@ -303,26 +293,22 @@ bool sameUserTable(const toml::table &a, const toml::table &b, const Scope &scop
     }
 }
 
-// `key` and `inTable`: the key under which the node sits in a table of `scope`
-// (inTable), or, for array elements, the key of the array (`scope` is the array's table).
-bool sameUserNode(const toml::node &a, const toml::node &b, std::string_view key, const Scope &scope,
-                  bool inTable)
+// `key`: the key that holds the node, or, for array elements, the array's key.
+bool sameUserNode(const toml::node &a, const RemovedKeyLines &ra, const toml::node &b, const RemovedKeyLines &rb,
+                  std::string_view key)
 {
     if (a.type() != b.type())
         return false;
     switch (a.type()) {
     case toml::node_type::table:
-        return sameUserTable(*a.as_table(), *b.as_table(),
-                             inTable ? childTableScope(scope, key) : elementScope(scope, key, true));
+        return sameUserTable(*a.as_table(), ra, *b.as_table(), rb, key);
     case toml::node_type::array: {
         const toml::array &x = *a.as_array();
         const toml::array &y = *b.as_array();
         if (x.size() != y.size())
             return false;
-        // Elements of an array held by a table keep that table's rules; deeper ones are raw.
-        const Scope arrayScope = inTable ? scope : Scope{false, false, true, false};
         for (size_t i = 0; i < x.size(); ++i) {
-            if (!sameUserNode(x[i], y[i], key, arrayScope, false))
+            if (!sameUserNode(x[i], ra, y[i], rb, key))
                 return false;
         }
         return true;
@@ -352,11 +338,10 @@ bool sameUserNode(const toml::node &a, const toml::node &b, std::string_view key
 
 } // namespace
 
-bool sameUserValues(const toml::table &a, const toml::table &b)
+bool sameUserValues(const toml::table &a, const RemovedKeyLines &removedA, const toml::table &b,
+                    const RemovedKeyLines &removedB)
 {
-    Scope root;
-    root.root = true;
-    return sameUserTable(a, b, root);
+    return sameUserTable(a, removedA, b, removedB, {});
 }
 
 bool sameValues(const toml::table &a, const toml::table &b, QString *where, int *line)

@@ -19,7 +19,10 @@ constexpr qsizetype ZeroedTail = 64;
 bool parses(const QByteArray &bytes)
 {
     const QByteArray body = bytes.startsWith(Utf8Bom) ? bytes.mid(3) : bytes;
-    return findInvalidUtf8(body).line == 0 && !detectZeroFill(bytes) && parseToml(body).hasValue();
+    // loadConfigDocument first: it refuses what would exhaust toml++'s stack
+    // (configlimits.h) before toml++ sees it.
+    return findInvalidUtf8(body).line == 0 && !detectZeroFill(bytes) && loadConfigDocument(bytes).hasValue()
+           && parseToml(body).hasValue();
 }
 
 } // namespace

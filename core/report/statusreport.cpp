@@ -70,6 +70,18 @@ QJsonObject findingJson(const Finding &finding)
                        {QStringLiteral("fix"), finding.fix}};
 }
 
+// The multica daemon's named blocks (ConfigAnalysis::namedBlocks), for `config`.
+QJsonArray namedBlocksJson(const QList<NamedBlock> &blocks)
+{
+    QJsonArray array;
+    for (const NamedBlock &block : blocks) {
+        array.append(QJsonObject{{QStringLiteral("name"), block.name},
+                                 {QStringLiteral("begin_line"), block.beginLine},
+                                 {QStringLiteral("end_line"), block.endLine}});
+    }
+    return array;
+}
+
 QString policyText(const SandboxPolicy &policy)
 {
     QString text = sandboxModeName(policy.mode);
@@ -106,6 +118,7 @@ QJsonObject statusToJson(const Diagnosis &d)
                        {QStringLiteral("exists"), d.config && d.config->exists},
                        {QStringLiteral("block"), blockStateName(d.analysis.block)},
                        {QStringLiteral("findings"), findings},
+                       {QStringLiteral("named_blocks"), namedBlocksJson(d.analysis.namedBlocks)},
                        {QStringLiteral("sha256"),
                         d.config ? QJsonValue(QString::fromLatin1(d.config->sha256Hex())) : QJsonValue()}};
     const std::optional<Error> error = configError(d);
@@ -175,6 +188,12 @@ QString statusToText(const Diagnosis &d)
         out += indent + (d.config->exists ? QStringLiteral("block: ") + blockStateName(d.analysis.block)
                                           : QStringLiteral("no config.toml yet (apply creates it)"))
                + QLatin1Char('\n');
+        if (!d.analysis.namedBlocks.isEmpty()) {
+            QStringList blocks;
+            for (const NamedBlock &block : d.analysis.namedBlocks)
+                blocks << QStringLiteral("%1 (lines %2-%3)").arg(block.name).arg(block.beginLine).arg(block.endLine);
+            out += indent + QStringLiteral("daemon blocks: ") + blocks.join(QStringLiteral(", ")) + QLatin1Char('\n');
+        }
         if (d.proposal && d.config->exists)
             out += indent + (d.proposal->changed ? QStringLiteral("apply would change it (see diff)")
                                                  : QStringLiteral("already as apply would write it"))

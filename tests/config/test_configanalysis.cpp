@@ -81,17 +81,27 @@ private slots:
         QTest::newRow("misplaced below a header, comments between")
             << QByteArray("# top\nm = 1\n[tui]\n# about the block\n\n" + WwBlock) << BlockState::Misplaced
             << "block-misplaced" << 6;
-        // Only a table header above the block moves its keys out of the root.
+        // Only a table header above the block moves its keys out of the root: below
+        // comments or root keys the block is misplaced only in the daemon's layout
+        // (an info finding; apply moves it, so it is not "current").
         QTest::newRow("comments above") << QByteArray("# my codex settings\n\n" + WwBlock + "model = \"o3\"\n")
-                                        << BlockState::Current << "" << 0;
+                                        << BlockState::Misplaced << "block-misplaced" << 3;
         QTest::newRow("blank lines and comments above")
-            << QByteArray("\n\n# one\n\n# two\n\n\n" + WwBlock + "\n[tui]\nx = 1\n") << BlockState::Current << ""
-            << 0;
+            << QByteArray("\n\n# one\n\n# two\n\n\n" + WwBlock + "\n[tui]\nx = 1\n") << BlockState::Misplaced
+            << "block-misplaced" << 8;
         QTest::newRow("root keys above") << QByteArray("model = \"o3\"\n# c\napproval_policy = \"never\"\n" + WwBlock
                                                        + "[tui]\nx = 1\n")
-                                         << BlockState::Current << "" << 0;
+                                         << BlockState::Misplaced << "block-misplaced" << 4;
         QTest::newRow("dotted and multi-line keys above")
             << QByteArray("tools.web_search = true\nnotes = '''\n[not.a.header]\n'''\n" + WwBlock)
+            << BlockState::Misplaced << "block-misplaced" << 5;
+        QTest::newRow("blank lines only above") << QByteArray("\n\n" + WwBlock + "\nm = 1\n") << BlockState::Misplaced
+                                                << "block-misplaced" << 3;
+        QTest::newRow("no blank line after it") << QByteArray(WwBlock + "m = 1\n") << BlockState::Misplaced
+                                                << "block-misplaced" << 1;
+        QTest::newRow("the daemon's named blocks above")
+            << QByteArray(DaemonReference::namedBlock("multi-agent", {"features.multi_agent = false"}) + "\n" + WwBlock
+                          + "\nm = 1\n")
             << BlockState::Current << "" << 0;
         QTest::newRow("stale below comments") << QByteArray("# c\n\n" + FullBlock) << BlockState::Stale
                                               << "block-stale" << 4;
@@ -119,7 +129,9 @@ private slots:
 
     // The false alarm this guards against: a block under the user's own comments
     // was an error (red in the GUI, exit 1 from status) though Codex reads its keys.
-    void analyze_blockBelowCommentsOrKeys_hasNoErrorButApplyStillPutsItFirst_data()
+    // It is `misplaced` at info severity: apply puts it first as the daemon does,
+    // so it is not `current` (status and apply agree: current means no change).
+    void analyze_blockBelowCommentsOrKeys_isAnInfoAndApplyPutsItFirst_data()
     {
         QTest::addColumn<QByteArray>("input");
         QTest::newRow("comments") << QByteArray("# my codex settings\n\n" + WwBlock + "model = \"o3\"\n");
@@ -127,13 +139,15 @@ private slots:
         QTest::newRow("a root key") << QByteArray("model = \"o3\"\n\n" + WwBlock + "\n[tui]\nx = 1\n");
     }
 
-    void analyze_blockBelowCommentsOrKeys_hasNoErrorButApplyStillPutsItFirst()
+    void analyze_blockBelowCommentsOrKeys_isAnInfoAndApplyPutsItFirst()
     {
         QFETCH(QByteArray, input);
         const ConfigAnalysis a = analyzeConfig(input, true, workspaceWrite());
-        QCOMPARE(a.block, BlockState::Current);
-        QVERIFY(a.findings.isEmpty());
+        QCOMPARE(a.block, BlockState::Misplaced);
+        QCOMPARE(a.findings.size(), 1);
+        QCOMPARE(a.findings.constFirst().code, QString(FindingCode::BlockMisplaced));
         QCOMPARE(worstSeverity(a.findings), Severity::Info);
+        QVERIFY(a.findings.constFirst().message.contains(QLatin1String("Codex reads its keys")));
 
         // apply agrees with the daemon, which always writes the block first.
         const auto edit = proposeEdit(input, workspaceWrite());
@@ -147,6 +161,47 @@ private slots:
         QVERIFY(note->message.contains(QLatin1String("No table header")));
         for (const Finding &n : edit->notes)
             QCOMPARE(n.severity, Severity::Info);
+        QCOMPARE(analyzeConfig(edit->after, true, workspaceWrite()).block, BlockState::Current);
+    }
+
+    // Status says `current` exactly when apply would leave the file alone.
+    void analyze_currentExactlyWhenApplyChangesNothing_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<BlockState>("state");
+        QTest::newRow("as the daemon writes it") << QByteArray(WwBlock + "\nm = 1\n") << BlockState::Current;
+        QTest::newRow("bom, kept as it is") << QByteArray("\xEF\xBB\xBF" + WwBlock + "\nm = 1\n") << BlockState::Current;
+        QTest::newRow("crlf, kept as it is") << QByteArray(WwBlock + "\nm = 1\n").replace("\n", "\r\n")
+                                             << BlockState::Current;
+        QTest::newRow("two blank lines after it") << QByteArray(WwBlock + "\n\nm = 1\n") << BlockState::Misplaced;
+        QTest::newRow("a legacy key further down") << QByteArray(WwBlock + "\nm = 1\n[sandbox_workspace_write]\n"
+                                                                           "exclude_slash_tmp = true\n")
+                                                   << BlockState::Stale;
+        QTest::newRow("a trapped key further down") << QByteArray(WwBlock + "\n[tui]\nsandbox_mode = \"x\"\n")
+                                                    << BlockState::Stale;
+    }
+
+    void analyze_currentExactlyWhenApplyChangesNothing()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(BlockState, state);
+        const ConfigAnalysis a = analyzeConfig(input, true, workspaceWrite());
+        QCOMPARE(a.block, state);
+        const auto edit = proposeEdit(input, workspaceWrite());
+        QVERIFY(edit);
+        QCOMPARE(edit->changed, state != BlockState::Current);
+        if (state == BlockState::Stale)
+            QCOMPARE(worstSeverity(a.findings) == Severity::Info, false);
+    }
+
+    void analyze_listsTheDaemonsNamedBlocks()
+    {
+        const QByteArray memory = DaemonReference::namedBlock("memory-config", {"memories.use_memories = false"});
+        const QByteArray shell = DaemonReference::shellBlock({"PATH"});
+        const ConfigAnalysis a = analyzeConfig(memory + "\n" + WwBlock + "\nm = 1\n\n" + shell, true, workspaceWrite());
+        QCOMPARE(a.block, BlockState::Current);
+        QCOMPARE(a.namedBlocks, (QList<NamedBlock>{{QStringLiteral("memory-config"), 1, 3},
+                                                   {QStringLiteral("shell-environment"), 12, 17}}));
     }
 
     void analyze_misplaced_isErrorNamingTheTableAndItsLine()

@@ -199,11 +199,13 @@ private slots:
         QVERIFY(first);
         QVERIFY(!first->changed);
         QVERIFY(first->notes.isEmpty());
-        // Only blank lines above: they go, as the daemon trims them.
+        // Only blank lines above: they go, as the daemon trims them (said as the
+        // block's layout, nothing moves past it).
         const auto blank = proposeEdit("\n\n" + WwBlock + "\nm = 1\n", workspaceWrite());
         QVERIFY(blank);
         QCOMPARE(blank->after, WwBlock + "\nm = 1\n");
-        QVERIFY(blank->notes.isEmpty());
+        QCOMPARE(blank->notes.size(), 1);
+        QVERIFY(blank->notes.constFirst().message.contains(QLatin1String("followed by one blank line")));
         // Only a legacy key above: it goes into the block, so nothing is moved past.
         const auto legacy = proposeEdit("sandbox_mode = \"read-only\"\n" + WwBlock + "\nm = 1\n", workspaceWrite());
         QVERIFY(legacy);

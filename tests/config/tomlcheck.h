@@ -8,6 +8,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <optional>
@@ -88,20 +89,37 @@ inline void forEachSubTable(QVariantMap &table, Visit visit)
     }
 }
 
-// Takes sandbox_mode (and a misplaced block's network_access) out of `table` and
-// its sub-tables, except the sub-table named `kept` (if any).
-inline void stripTrapped(QVariantMap &table, const QString &kept = QString())
+// Where a sandbox_mode is the user's and stays (issue 12.8, the tests' own list
+// of what Codex 0.171 does): a profile's own, and maps whose keys the user names.
+inline bool keepsSandboxMode(const QStringList &table)
 {
-    table.remove(QStringLiteral("sandbox_mode"));
+    const auto is = [&table](qsizetype i, const char *name) { return table.value(i) == QLatin1String(name); };
+    switch (table.size()) {
+    case 2:
+        return is(0, "profiles") || (is(0, "shell_environment_policy") && is(1, "set"));
+    case 3:
+        return (is(0, "mcp_servers") && (is(2, "env") || is(2, "http_headers") || is(2, "env_http_headers")))
+               || (is(0, "model_providers")
+                   && (is(2, "http_headers") || is(2, "env_http_headers") || is(2, "query_params")));
+    case 4:
+        return is(0, "profiles") && is(2, "shell_environment_policy") && is(3, "set");
+    default:
+        return false;
+    }
+}
+
+// Takes sandbox_mode (and a misplaced block's network_access) out of `table` (at
+// `path`) and its sub-tables, except where keepsSandboxMode says it is user data.
+inline void stripTrapped(QVariantMap &table, const QStringList &path = {})
+{
+    if (!keepsSandboxMode(path))
+        table.remove(QStringLiteral("sandbox_mode"));
     if (table.value(QStringLiteral("sandbox_workspace_write")).typeId() == QMetaType::QVariantMap) {
         QVariantMap sww = table.value(QStringLiteral("sandbox_workspace_write")).toMap();
         sww.remove(QStringLiteral("network_access"));
         table.insert(QStringLiteral("sandbox_workspace_write"), sww);
     }
-    forEachSubTable(table, [&kept](const QString &key, QVariantMap &child) {
-        if (kept.isNull() || key != kept)
-            stripTrapped(child);
-    });
+    forEachSubTable(table, [&path](const QString &key, QVariantMap &child) { stripTrapped(child, path + QStringList{key}); });
 }
 
 // Empty tables hold no value: drop them (recursively) on both sides.
@@ -114,10 +132,10 @@ inline void pruneEmpty(QVariantMap &table)
 }
 
 // Root sandbox_mode, root sandbox_workspace_write.network_access, sandbox_mode in
-// any table outside profiles; then empty tables.
+// any table where it is no user data; then empty tables.
 inline QVariantMap withoutManagedKeys(QVariantMap root)
 {
-    stripTrapped(root, QStringLiteral("profiles"));
+    stripTrapped(root);
     pruneEmpty(root);
     return root;
 }
