@@ -3,6 +3,7 @@ target_sources(sandboxdoctor_core_config PRIVATE
     config/configpaths.h config/configpaths.cpp
     config/configfile.cpp
     config/oserror.h config/oserror.cpp
+    config/filestamp.h config/filestamp.cpp
     config/atomicwrite.h config/atomicwrite.cpp
     config/backups.h config/backups.cpp
     config/applier.cpp
