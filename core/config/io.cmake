@@ -4,6 +4,7 @@ target_sources(sandboxdoctor_core_config PRIVATE
     config/configfile.cpp
     config/oserror.h config/oserror.cpp
     config/filestamp.h config/filestamp.cpp
+    config/writelock.h config/writelock.cpp
     config/atomicwrite.h config/atomicwrite.cpp
     config/backups.h config/backups.cpp
     config/applier.cpp
