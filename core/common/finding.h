@@ -52,6 +52,7 @@ inline constexpr QLatin1String SessionsLinkBroken{"sessions-link-broken"};
 inline constexpr QLatin1String SessionsLinkWrongTarget{"sessions-link-wrong-target"};
 inline constexpr QLatin1String SessionsLocal{"sessions-local"};
 inline constexpr QLatin1String CopyDiverged{"copy-diverged"};
+inline constexpr QLatin1String TempFileLeft{"temp-file-left"};  // a temporary file from an interrupted apply
 } // namespace FindingCode
 
 } // namespace SandboxDoctor

@@ -6,7 +6,13 @@ target_sources(sandboxdoctor_core_config PRIVATE
     config/filestamp.h config/filestamp.cpp
     config/writelock.h config/writelock.cpp
     config/atomicwrite.h config/atomicwrite.cpp
-    config/backups.h config/backups.cpp
+    config/stagedfile.h config/stagedfile.cpp
+    config/leftovers.h config/leftovers.cpp
+    config/changerecord.h config/changerecord.cpp
+    config/backups.h config/backups.cpp config/backuphistory.cpp
+    config/backuprecord.h config/backuprecord.cpp
+    config/changeset.h config/changeset.cpp
+    config/restore.h config/restore.cpp
     config/applier.cpp
     config/textdiff.cpp
 )
