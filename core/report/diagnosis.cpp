@@ -1,6 +1,7 @@
 #include "report/diagnosis.h"
 
 #include "common/userhome.h"
+#include "config/leftovers.h"
 
 #include <QDir>
 
@@ -76,6 +77,8 @@ Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex)
 
     if (d.config) {
         d.analysis = analyzeConfig(d.config->bytes, d.config->exists, d.policy);
+        // Not about the file's content, but about the write that should have replaced it.
+        d.analysis.findings += leftoverFindings(d.config->codexHome, d.config->writePath);
         d.proposal = proposeEdit(d.config->bytes, d.policy);
         if (!d.proposal) {
             Error error = d.proposal.error();
