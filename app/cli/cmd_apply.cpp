@@ -1,5 +1,6 @@
 #include "clicontext.h"
 #include "commands.h"
+#include "undohint.h"
 
 #include "config/applier.h"
 
@@ -57,6 +58,10 @@ int run(CliContext &context, const QCommandLineParser &parser)
             {QStringLiteral("written"), result.written},
             {QStringLiteral("dry_run"), options.dryRun},
             {QStringLiteral("backup"), result.backupPath.isEmpty() ? QJsonValue() : QJsonValue(result.backupPath)},
+            {QStringLiteral("backup_name"), result.backupName.isEmpty() ? QJsonValue() : QJsonValue(result.backupName)},
+            {QStringLiteral("undo"), result.backupName.isEmpty()
+                                         ? QJsonValue()
+                                         : QJsonValue(restoreCommandFor(result.backupName, result.before.codexHome))},
             {QStringLiteral("sha256_before"), QString::fromLatin1(result.before.sha256Hex())},
             {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(result.edit.after))},
             {QStringLiteral("notes"), notes}};
@@ -71,7 +76,8 @@ int run(CliContext &context, const QCommandLineParser &parser)
         else
             out << "Wrote " << result.before.writePath << " (" << sandboxModeName(policy.mode) << ").\n";
         if (!result.backupPath.isEmpty())
-            out << "Backup: " << result.backupPath << " (undo with: codex-sandbox-doctor-cli restore)\n";
+            out << "Backup: " << result.backupPath << "\n"
+                << "Undo with: " << restoreCommandFor(result.backupName, result.before.codexHome) << "\n";
         for (const Finding &note : result.edit.notes)
             out << "  " << severityName(note.severity) << " " << note.code << ": " << note.message << "\n";
     }

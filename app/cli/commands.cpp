@@ -4,7 +4,7 @@ namespace SandboxDoctor::Cli {
 
 QList<Command> allCommands()
 {
-    return {statusCommand(),  diffCommand(),    applyCommand(),  restoreCommand(),
+    return {statusCommand(),  diffCommand(),    applyCommand(),  restoreCommand(), backupsCommand(),
             inspectCommand(), prepareCommand(), verifyCommand(), probeDnsCommand()};
 }
 

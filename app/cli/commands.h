@@ -11,6 +11,7 @@ Command statusCommand();
 Command diffCommand();
 Command applyCommand();
 Command restoreCommand();
+Command backupsCommand();
 Command inspectCommand();
 Command prepareCommand();
 Command verifyCommand();

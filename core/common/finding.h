@@ -61,6 +61,7 @@ inline constexpr QLatin1String ConfigZeroFilled{"config-zero-filled"};
 inline constexpr QLatin1String SettingIgnored{"setting-ignored"};
 inline constexpr QLatin1String NetworkProxyDns{"network-proxy-dns"};
 inline constexpr QLatin1String ProfileSandboxMode{"profile-sandbox-mode"};
+inline constexpr QLatin1String TempFileLeft{"temp-file-left"};  // a temporary file from an interrupted apply
 } // namespace FindingCode
 
 } // namespace SandboxDoctor

@@ -4,7 +4,6 @@
 #include "config/configpaths.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 
 namespace SandboxDoctor {
@@ -19,9 +18,9 @@ QByteArray ConfigSnapshot::sha256Hex() const
     return SandboxDoctor::sha256Hex(bytes);
 }
 
-Expected<ConfigSnapshot> readConfig(const QString &codexHome)
+Expected<ConfigSnapshot> readHomeFile(const QString &codexHome, const QString &fileName)
 {
-    const Expected<ConfigPaths> paths = resolveConfigPaths(codexHome);
+    const Expected<ConfigPaths> paths = resolveHomeFile(codexHome, fileName);
     if (!paths)
         return paths.error();
 
@@ -30,45 +29,33 @@ Expected<ConfigSnapshot> readConfig(const QString &codexHome)
     snapshot.path = paths->path;
     snapshot.writePath = paths->writePath;
 
-    // Follow the link to what would really be read and written.
-    const QFileInfo target(snapshot.writePath);
-    if (!target.exists()) {
-        qCDebug(lcConfig) << "no config at" << snapshot.path;
-        return snapshot;
+    // The link, if any, is followed to what would really be read and written;
+    // what is found there is opened only if it is a regular file.
+    Expected<StampedBytes> read = readStamped(snapshot.writePath, MaxConfigBytes, fileName, Links::Follow);
+    if (!read) {
+        Error error = read.error();
+        if (error.kind == Error::Kind::NotFound) {
+            qCDebug(lcConfig) << "no" << fileName << "at" << snapshot.path;
+            return snapshot;
+        }
+        // A folder in its place: Codex cannot use it either, so say what to do about it.
+        if (error.kind == Error::Kind::Refused && QFileInfo(snapshot.writePath).isDir())
+            error.hint = QStringLiteral("Nothing was read or changed. Move that folder away (Codex cannot use it "
+                                        "either), then run again.");
+        else if (error.kind == Error::Kind::Refused && error.message.contains(QLatin1String("larger than")))
+            error.hint = QStringLiteral("Nothing was read or changed. A Codex config is a few kilobytes; check what "
+                                        "filled it before editing it.");
+        return error;
     }
-    if (target.isDir())
-        return refusedError(QStringLiteral("config.toml is a folder, not a file."), snapshot.writePath,
-                       QStringLiteral("Move that folder away (Codex cannot use it either), then run again."));
-    // A FIFO or device would block or never end; only a regular file is a config.
-    if (!target.isFile())
-        return refusedError(QStringLiteral("config.toml is not a regular file."), snapshot.writePath,
-                       QStringLiteral("Replace it with a regular file (or a link to one), then run again."));
-    if (target.size() > MaxConfigBytes)
-        return refusedError(QStringLiteral("config.toml is %1 bytes, larger than the %2 MiB this tool accepts.")
-                           .arg(target.size())
-                           .arg(MaxConfigBytes / (1024 * 1024)),
-                       snapshot.writePath,
-                       QStringLiteral("A Codex config is a few kilobytes; check what filled it before editing it."));
-
-    QFile file(snapshot.writePath);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{Error::Kind::Io, QStringLiteral("Cannot read config.toml: %1.").arg(file.errorString()),
-                     snapshot.writePath, 0, 0,
-                     QStringLiteral("Check that your user may read the file and its folder.")};
-    // One byte more than allowed tells a file that grew since stat() from one that fits.
-    QByteArray bytes = file.read(MaxConfigBytes + 1);
-    if (file.error() != QFileDevice::NoError)
-        return Error{Error::Kind::Io, QStringLiteral("Reading config.toml failed: %1.").arg(file.errorString()),
-                     snapshot.writePath, 0, 0, QStringLiteral("Check the disk and try again.")};
-    if (bytes.size() > MaxConfigBytes)
-        return refusedError(QStringLiteral("config.toml is larger than the %1 MiB this tool accepts.")
-                           .arg(MaxConfigBytes / (1024 * 1024)),
-                       snapshot.writePath,
-                       QStringLiteral("A Codex config is a few kilobytes; check what filled it before editing it."));
-
     snapshot.exists = true;
-    snapshot.bytes = std::move(bytes);
+    snapshot.bytes = std::move(read->bytes);
+    snapshot.stamp = read->stamp;
     return snapshot;
+}
+
+Expected<ConfigSnapshot> readConfig(const QString &codexHome)
+{
+    return readHomeFile(codexHome, QStringLiteral("config.toml"));
 }
 
 } // namespace SandboxDoctor

@@ -167,10 +167,10 @@ void addZeroFilled(ConfigAnalysis &analysis, const SandboxCheckInput &in)
     analysis.findings.erase(std::remove_if(analysis.findings.begin(), analysis.findings.end(),
                                            [](const Finding &f) { return f.code == FindingCode::ConfigInvalid; }),
                             analysis.findings.end());
-    if (!in.context.configWritePath.isEmpty())
-        analysis.restoreCandidate = newestParsableBackup(in.context.configWritePath);
     const QString home = !in.context.codexHome.isEmpty() ? in.context.codexHome
                                                           : QFileInfo(in.context.configWritePath).absolutePath();
+    if (!in.context.configWritePath.isEmpty())
+        analysis.restoreCandidate = newestParsableBackup(home);
     QString fix;
     if (const std::optional<RestoreCandidate> &backup = analysis.restoreCandidate) {
         fix = QStringLiteral("Restore the newest backup that parses, %1 (made %2): "
@@ -181,7 +181,7 @@ void addZeroFilled(ConfigAnalysis &analysis, const SandboxCheckInput &in)
         fix = QStringLiteral("No backup beside it (config.toml.bak-*) parses: delete config.toml, so that Codex uses "
                              "its defaults, or write it again; then run apply.");
     } else {
-        fix = QStringLiteral("Put back a backup of it (`codex-sandbox-doctor-cli restore --list --codex-home DIR` "
+        fix = QStringLiteral("Put back a backup of it (`codex-sandbox-doctor-cli backups --codex-home DIR` "
                              "lists them), or delete it so that Codex uses its defaults; then run apply.");
     }
     analysis.findings.prepend(

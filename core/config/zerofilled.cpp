@@ -40,13 +40,20 @@ std::optional<ZeroFill> detectZeroFill(const QByteArray &bytes)
     return ZeroFill{bytes.size(), nul};
 }
 
-std::optional<RestoreCandidate> newestParsableBackup(const QString &configWritePath)
+std::optional<RestoreCandidate> newestParsableBackup(const QString &codexHome)
 {
-    for (const BackupInfo &backup : findBackups(configWritePath)) {
-        const Expected<QByteArray> bytes = readRegularFile(backup.path, MaxConfigBytes, QStringLiteral("the backup"));
+    const Expected<BackupHistory> history = listBackupHistory(codexHome);
+    if (!history)
+        return std::nullopt;
+    for (const BackupInfo &backup : history->backups) {
+        // A backup dated in the future is never "the newest"; a change that
+        // created config.toml has no earlier config.toml to offer.
+        if (backup.future || (!backup.files.isEmpty() && !backup.files.constFirst().existed))
+            continue;
+        const Expected<QByteArray> bytes = readBackupFile(backup.path);
         if (!bytes || !parses(*bytes))
             continue;
-        return RestoreCandidate{backup.path, QFileInfo(backup.path).fileName(), backup.createdUtc, *bytes};
+        return RestoreCandidate{backup.path, backup.name, backup.createdUtc, *bytes};
     }
     return std::nullopt;
 }

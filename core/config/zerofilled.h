@@ -31,8 +31,8 @@ struct RestoreCandidate final
     QByteArray bytes;      // its content, for a diff
 };
 
-// The newest `config.toml.bak-*` beside `configWritePath` that is valid UTF-8
-// and TOML and not zero-filled itself; nullopt when none is.
-std::optional<RestoreCandidate> newestParsableBackup(const QString &configWritePath);
+// The newest backup of the CODEX_HOME's config.toml (listBackupHistory) that is
+// valid UTF-8 and TOML and not zero-filled itself; nullopt when none is.
+std::optional<RestoreCandidate> newestParsableBackup(const QString &codexHome);
 
 } // namespace SandboxDoctor

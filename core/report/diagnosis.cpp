@@ -1,6 +1,7 @@
 #include "report/diagnosis.h"
 
 #include "common/userhome.h"
+#include "config/leftovers.h"
 
 #include <QDir>
 
@@ -81,6 +82,8 @@ Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex)
         context.codexHome = d.config->codexHome;
         context.configWritePath = d.config->writePath;
         d.analysis = analyzeConfig(d.config->bytes, d.config->exists, d.policy, context);
+        // Not about the file's content, but about the write that should have replaced it.
+        d.analysis.findings += leftoverFindings(d.config->codexHome, d.config->writePath);
         d.proposal = proposeEdit(d.config->bytes, d.policy);
         if (!d.proposal) {
             Error error = d.proposal.error();

@@ -369,7 +369,7 @@ private slots:
         QVERIFY(writeFile(config, "old\n"));
         AtomicWriteOptions options;
         options.beforeReplace = [](const QString &) { return false; };  // e.g. power cut before the rename
-        const Expected<Done> result = writeFileAtomically(config, "new\n", options);
+        const Expected<FileStamp> result = writeFileAtomically(config, "new\n", options);
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Io);
         QCOMPARE(readAll(config), QByteArray("old\n"));
@@ -379,7 +379,7 @@ private slots:
     void atomicWrite_intoAMissingFolderFailsCleanly()
     {
         QTemporaryDir root;
-        const Expected<Done> result = writeFileAtomically(root.filePath(QStringLiteral("gone/config.toml")), "x\n");
+        const Expected<FileStamp> result = writeFileAtomically(root.filePath(QStringLiteral("gone/config.toml")), "x\n");
         QVERIFY(!result);
         QCOMPARE(result.error().kind, Error::Kind::Io);
         QVERIFY(entriesOf(root.path()).isEmpty());
@@ -399,7 +399,7 @@ private slots:
         }
         QCOMPARE(QSet<QString>(paths.begin(), paths.end()).size(), 3);
         // Newest first, even within one second (the -2, -3 suffixes order them).
-        const QList<BackupInfo> found = findBackups(config);
+        const QList<BackupInfo> found = listBackupHistory(home.path())->backups;
         QCOMPARE(found.size(), 3);
         QCOMPARE(readAll(found[0].path), QByteArray("copy 2"));
         QCOMPARE(readAll(found[2].path), QByteArray("copy 0"));
@@ -419,12 +419,11 @@ private slots:
     {
         const QDateTime t = QDateTime::fromSecsSinceEpoch(1'800'000'000, QTimeZone::utc());
         QTemporaryDir home;
-        const QString config = home.filePath(QStringLiteral("config.toml"));
         for (int seq : {9, 10, 1})
             QVERIFY(writeFile(home.filePath(backupFileName(QStringLiteral("config.toml"), t, seq)), "x"));
         QVERIFY(writeFile(home.filePath(QStringLiteral("config.toml.bak-notatime")), "x"));
         QVERIFY(writeFile(home.filePath(QStringLiteral("other.toml.bak-20261127T071500Z")), "x"));
-        const QList<BackupInfo> found = findBackups(config);
+        const QList<BackupInfo> found = listBackupHistory(home.path())->backups;
         QCOMPARE(found.size(), 3);
         QVERIFY(found[0].path.endsWith(QStringLiteral("Z-10")));
         QVERIFY(found[1].path.endsWith(QStringLiteral("Z-9")));

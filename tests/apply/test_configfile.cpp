@@ -86,6 +86,7 @@ private slots:
         QCOMPARE(snapshot.error().kind, Error::Kind::Refused);
         QVERIFY(snapshot.error().message.contains(QStringLiteral("folder")));
         QCOMPARE(snapshot.error().exitCode(), 3);
+        QVERIFY(snapshot.error().hint.contains(QStringLiteral("Move that folder away")));
     }
 
     // FIFOs and symbolic links made by hand are POSIX things; on Windows
@@ -100,9 +101,71 @@ private slots:
         QVERIFY(!snapshot);
         QCOMPARE(snapshot.error().kind, Error::Kind::Refused);
         QVERIFY(snapshot.error().message.contains(QStringLiteral("not a regular file")));
+        QVERIFY(snapshot.error().message.contains(QStringLiteral("config.toml")));
+        QCOMPARE(snapshot.error().path, path);
+        QVERIFY(!snapshot.error().hint.isEmpty());
     }
 
+    // A link to a device that never ends, or to a pipe: refused at once, never read.
+    void readConfig_linkToADeviceOrAPipeIsRefusedUnread_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("/dev/zero") << QStringLiteral("/dev/zero") << QStringLiteral("a device");
+        QTest::newRow("/dev/null") << QStringLiteral("/dev/null") << QStringLiteral("a device");
+        QTest::newRow("fifo") << QString() << QStringLiteral("FIFO");
+        QTest::newRow("folder") << QStringLiteral("/") << QStringLiteral("a folder");
+    }
+
+    void readConfig_linkToADeviceOrAPipeIsRefusedUnread()
+    {
+        QFETCH(QString, target);
+        QFETCH(QString, kind);
+        QTemporaryDir home;
+        if (target.isEmpty()) {
+            target = home.filePath(QStringLiteral("pipe"));
+            QCOMPARE(::mkfifo(QFile::encodeName(target).constData(), 0600), 0);
+        }
+        QVERIFY(QFile::link(target, home.filePath(QStringLiteral("config.toml"))));
+        const Expected<ConfigSnapshot> snapshot = readConfig(home.path());
+        QVERIFY(!snapshot);
+        QCOMPARE(snapshot.error().kind, Error::Kind::Refused);
+        QCOMPARE(snapshot.error().exitCode(), 3);
+        QVERIFY2(snapshot.error().message.contains(kind), qPrintable(snapshot.error().toText()));
+        QVERIFY(snapshot.error().message.contains(QStringLiteral("config.toml")));
+        QCOMPARE(snapshot.error().path, QDir::cleanPath(target));  // where it really is
+        QVERIFY(snapshot.error().hint.contains(QStringLiteral("Nothing was read or changed")));
+    }
+
+    void readConfig_stampsTheFileItRead()
+    {
+        QTemporaryDir home;
+        const QString path = home.filePath(QStringLiteral("config.toml"));
+        writeFile(path, "model = \"o3\"\n");
+        const Expected<ConfigSnapshot> snapshot = readConfig(home.path());
+        QVERIFY(snapshot);
+        struct stat st {};
+        QCOMPARE(::stat(QFile::encodeName(path).constData(), &st), 0);
+        QCOMPARE(snapshot->stamp.inode, quint64(st.st_ino));
+        QCOMPARE(snapshot->stamp.size, qint64(13));
+        QCOMPARE(snapshot->stamp.type, FileStamp::Type::Regular);
+    }
 #endif
+
+    void readHomeFile_readsAProfileFileAndNothingElse()
+    {
+        QTemporaryDir home;
+        writeFile(home.filePath(QStringLiteral("work.config.toml")), "model = \"o3\"\n");
+        const Expected<ConfigSnapshot> work = readHomeFile(home.path(), QStringLiteral("work.config.toml"));
+        QVERIFY(work && work->exists);
+        QCOMPARE(work->bytes, QByteArray("model = \"o3\"\n"));
+        for (const QString &name : {QStringLiteral("../work.config.toml"), QStringLiteral("auth.json"),
+                                    QStringLiteral(".config.toml"), QStringLiteral("a/b.config.toml")}) {
+            const Expected<ConfigSnapshot> refused = readHomeFile(home.path(), name);
+            QVERIFY2(!refused, qPrintable(name));
+            QCOMPARE(refused.error().kind, Error::Kind::Usage);
+        }
+    }
 
     void readConfig_fileOverEightMiBIsRefused()
     {

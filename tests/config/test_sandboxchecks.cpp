@@ -333,13 +333,13 @@ private slots:
     }
 
     // A caller that gave no path (a per-task home's inspection) gets no claim about backups.
-    void zeroFilled_withoutAPathToLookBeside_pointsToRestoreList()
+    void zeroFilled_withoutAPathToLookBeside_pointsToTheBackupsList()
     {
         const ConfigAnalysis a = analyzeConfig(QByteArray(300, '\0'), true, workspaceWrite());
         const Finding *f = findingWith(a.findings, FindingCode::ConfigZeroFilled);
         QVERIFY(f);
         QVERIFY(!a.restoreCandidate);
-        QVERIFY2(f->fix.contains(QStringLiteral("restore --list")), qPrintable(f->fix));
+        QVERIFY2(f->fix.contains(QStringLiteral("backups --codex-home")), qPrintable(f->fix));
         QVERIFY(!f->fix.contains(QStringLiteral("No backup")));
     }
 
