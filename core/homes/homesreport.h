@@ -20,7 +20,8 @@ QJsonObject homeScanToJson(const HomeScan &scan, Platform platform);
 class HomeScanJsonWriter final
 {
 public:
-    QByteArray begin(const QString &root, const SandboxPolicy &policy, Platform platform);
+    // `presetChosen`: the user chose the preset (policy.preset_source "chosen"), else "default".
+    QByteArray begin(const QString &root, const SandboxPolicy &policy, Platform platform, bool presetChosen = false);
     QByteArray home(const HomeReport &report);
     QByteArray end(const ScanSummary &summary);
 
