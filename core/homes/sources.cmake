@@ -18,6 +18,10 @@ target_sources(sandboxdoctor_core_homes PRIVATE
     homes/homescanner.h homes/homescanner.cpp
     homes/homelinks.h homes/homelinks.cpp
     homes/homewriteguard.h homes/homewriteguard.cpp
+    homes/homecopies.h homes/homecopies.cpp
+    homes/skillsconfig.h homes/skillsconfig.cpp
+    homes/modelscache.h homes/modelscache.cpp
+    homes/todayprepare.h homes/todayprepare.cpp
     homes/homepreparer.h homes/homepreparer.cpp
     homes/homesreport.h homes/homesreport.cpp
 )
