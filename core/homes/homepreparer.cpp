@@ -261,10 +261,10 @@ Expected<PrepareResult> prepareHome(const QString &codexHome, const PrepareOptio
     }
 
     const ConfigAfterCopies config = configAfterCopies(home, shared, options);
-    if (options.layout == HomeLayout::Today) {
-        today.configBytes = config.bytes;
+    today.configBytes = config.bytes;
+    result.steps += copyReferencedFiles(today);
+    if (options.layout == HomeLayout::Today)
         result.steps += prepareTodayExtras(today);
-    }
 
     // Then the block, through the engine (it creates config.toml when absent),
     // for the preset inspect would judge this home by.

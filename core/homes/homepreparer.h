@@ -74,7 +74,9 @@ struct PrepareResult final
 
 // Creates or repairs a per-task CODEX_HOME as the multica daemon does, in the
 // seed's layout (codex_home.go at b5de04da59) or today's (v0.4.32, see
-// homelayout.h), then writes the managed block through the engine. What is
+// homelayout.h), then writes the managed block through the engine. In both
+// layouts the files config.toml names relative to CODEX_HOME are copied too
+// (Codex 0.171 does not start without them). What is
 // already there is kept: a regular file is never replaced by a link, a copy is
 // never overwritten (one cut short is reported), and nothing is written
 // through a link that leaves the home. Every copy is atomic (a temporary file,

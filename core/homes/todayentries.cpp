@@ -142,9 +142,8 @@ void judgeReference(const TodayContext &context, const ConfigReference &referenc
         findings += homeFinding(HomeFindingCode::ReferenceMissing, severity,
                                 QStringLiteral("config.toml names %1 = \"%2\", but %3 %4: %5.")
                                     .arg(reference.key, reference.value, path, what, consequence),
-                                local ? QStringLiteral("Run `codex-sandbox-doctor-cli prepare --codex-home %1 "
-                                                       "--layout today` to copy it from the shared home, or remove "
-                                                       "the key.")
+                                local ? QStringLiteral("Run `codex-sandbox-doctor-cli prepare --codex-home %1` to "
+                                                       "copy it from the shared home, or remove the key.")
                                             .arg(context.home)
                                       : QStringLiteral("Put the file back at %1, or remove the key.").arg(path));
     }

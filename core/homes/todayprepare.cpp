@@ -27,8 +27,10 @@ PrepareStep stepFor(const QString &name, PrepareAction action, QString detail)
     return step;
 }
 
+} // namespace
+
 // Files config.toml names: a relative one is read from CODEX_HOME, which is
-// the task's now, so the daemon copies it over (syncCodexReferencedFiles).
+// the task's now, so today's daemon copies it over (syncCodexReferencedFiles).
 QList<PrepareStep> copyReferencedFiles(const TodayPrepare &context)
 {
     QList<PrepareStep> steps;
@@ -58,6 +60,8 @@ QList<PrepareStep> copyReferencedFiles(const TodayPrepare &context)
     }
     return steps;
 }
+
+namespace {
 
 // A fresh home gets the shared model list and the binding that tells today's
 // daemon the list fits the shared config; an existing home keeps what Codex
@@ -262,8 +266,7 @@ PrepareStep prepareLocalSessions(const TodayPrepare &context)
 
 QList<PrepareStep> prepareTodayExtras(const TodayPrepare &context)
 {
-    QList<PrepareStep> steps = copyReferencedFiles(context);
-    steps += seedModelsCache(context);
+    QList<PrepareStep> steps = seedModelsCache(context);
     steps += linkPluginCache(context);
     steps += linkSkills(context);
     return steps;

@@ -10,9 +10,9 @@ namespace SandboxDoctor::Detail {
 
 // The steps of today's layout (multica v0.4.32) beyond the seed's, each as
 // the daemon does it but never replacing what a task made for itself: a local
-// sessions/ folder, the files config.toml names, a seeded models cache with its
-// binding (a fresh home only), plugins/cache linked to the shared one, and each
-// shared skill linked under skills/.
+// sessions/ folder, a seeded models cache with its binding (a fresh home
+// only), plugins/cache linked to the shared one, and each shared skill linked
+// under skills/.
 struct TodayPrepare final
 {
     QString home;          // absolute, clean
@@ -24,6 +24,11 @@ struct TodayPrepare final
 
 PrepareStep prepareLocalSessions(const TodayPrepare &context);
 QList<PrepareStep> prepareTodayExtras(const TodayPrepare &context);
+// The files config.toml names (model_instructions_file, model_catalog_json, …)
+// by a path relative to CODEX_HOME, copied from the shared home. Done in both
+// layouts: without them Codex 0.171 refuses to start (the seed's daemon never
+// copied them, multica MUL-5623; today's does).
+QList<PrepareStep> copyReferencedFiles(const TodayPrepare &context);
 
 // The seed's and today's link step: a right link is kept, a wrong or broken
 // link replaced, anything else (a regular file, a folder) never touched.

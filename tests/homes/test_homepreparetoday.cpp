@@ -177,6 +177,8 @@ private slots:
         QVERIFY(!QFileInfo::exists(home + QLatin1String("/models_cache.json")));
         // The seed's daemon copies config.toml as it is.
         QVERIFY(readFile(home + QLatin1String("/config.toml")).contains("[[skills.config]]"));
+        // What it names is copied in both layouts: Codex 0.171 does not start without it.
+        QCOMPARE(readFile(home + QLatin1String("/prompts/gpt.md")), SharedPrompt);
     }
 
     // A dry run is a plan: every step says what it would do, the block shows
