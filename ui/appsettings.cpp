@@ -9,6 +9,7 @@ namespace {
 const QString RecentHomesKey = QStringLiteral("homes/recent");
 const QString CodexPathKey = QStringLiteral("codex/path");
 const QString DarwinFixedKey = QStringLiteral("policy/darwinFixedVersion");
+const QString PolicyPresetKey = QStringLiteral("policy/preset");
 const QString PlatformKey = QStringLiteral("preview/platform");
 const QString KeepBackupsKey = QStringLiteral("apply/keepBackups");
 const QString SideBySideKey = QStringLiteral("preview/sideBySide");
@@ -51,6 +52,15 @@ QString AppSettings::darwinFixedVersion() const { return m_settings->value(Darwi
 void AppSettings::setDarwinFixedVersion(const QString &version)
 {
     m_settings->setValue(DarwinFixedKey, version.trimmed());
+}
+
+QString AppSettings::policyPreset() const { return m_settings->value(PolicyPresetKey).toString(); }
+void AppSettings::setPolicyPreset(const QString &preset)
+{
+    if (preset.trimmed().isEmpty())
+        m_settings->remove(PolicyPresetKey);  // none chosen: the CLI must see no key either
+    else
+        m_settings->setValue(PolicyPresetKey, preset.trimmed());
 }
 
 QString AppSettings::platformOverride() const { return m_settings->value(PlatformKey).toString(); }

@@ -10,8 +10,8 @@ class QSettings;
 
 namespace SandboxDoctor::Ui {
 
-// The GUI's saved settings. "codex/path" and "policy/darwinFixedVersion" are
-// shared with the CLI (same organisation and application name), so a fixed
+// The GUI's saved settings. "codex/path", "policy/darwinFixedVersion" and
+// "policy/preset" are shared with the CLI (same organisation and application name), so a fixed
 // version set here also changes what `codex-sandbox-doctor-cli status` says.
 class AppSettings final
 {
@@ -31,6 +31,12 @@ public:
 
     QString darwinFixedVersion() const;           // "policy/darwinFixedVersion"; empty: none known
     void setDarwinFixedVersion(const QString &version);
+
+    // "policy/preset", shared with the CLI: seed, multica-today or custom:…
+    // (parsePolicyChoice). Empty: none chosen, so a CODEX_HOME gets the seed's
+    // table and a per-task home the preset of the daemon that wrote it.
+    QString policyPreset() const;
+    void setPolicyPreset(const QString &preset);
 
     QString platformOverride() const;             // "preview/platform"; empty: this machine
     void setPlatformOverride(const QString &name);
