@@ -172,6 +172,7 @@ void MainWindow::openSettings()
     values.darwinFixedVersion = m_startup.darwinFixedVersion.value_or(m_settings->darwinFixedVersion());
     values.platform = m_startup.platform ? platformName(*m_startup.platform) : m_settings->platformOverride();
     values.keepBackups = m_settings->keepBackups();
+    values.policyPreset = m_settings->policyPreset();  // saved only: a --policy run is not a setting
     SettingsDialog dialog(values, this);
     if (dialog.exec() != QDialog::Accepted)
         return;
@@ -184,7 +185,11 @@ void MainWindow::applySettings(const SettingsValues &values)
     m_settings->setDarwinFixedVersion(values.darwinFixedVersion);
     m_settings->setPlatformOverride(values.platform);
     m_settings->setKeepBackups(values.keepBackups);
+    const bool presetChanged = values.policyPreset != m_settings->policyPreset();
+    m_settings->setPolicyPreset(values.policyPreset);
     m_settings->sync();
+    if (presetChanged)
+        m_startup.policy.reset();  // the preset chosen here now, not the one of the command line
     // The user chose explicitly: the command line's overrides no longer apply.
     m_startup.codexPath.reset();
     m_startup.darwinFixedVersion.reset();

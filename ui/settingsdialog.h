@@ -17,6 +17,7 @@ struct SettingsValues final
     QString codexPath;           // empty: detect
     QString darwinFixedVersion;  // empty: no fixed macOS release known
     QString platform;            // empty: this machine; else "macos", "linux", "windows"
+    QString policyPreset;        // "policy/preset": empty (none chosen), seed, multica-today or custom:…
     int keepBackups = 10;        // 0 keeps all
 };
 
@@ -36,6 +37,9 @@ private:
     QLineEdit *m_darwinFixed;
     QLabel *m_darwinError;
     QComboBox *m_platform;
+    QComboBox *m_preset;
+    QLineEdit *m_customPreset;
+    QLabel *m_presetError;
     QSpinBox *m_keepBackups;
     QDialogButtonBox *m_buttons;
 };
