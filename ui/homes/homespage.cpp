@@ -13,7 +13,11 @@
 #include <algorithm>
 
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +31,7 @@ namespace SandboxDoctor::Ui {
 namespace {
 
 const QString RootKey = QStringLiteral("homes/workspacesRoot");
+const QString SharedKey = QStringLiteral("homes/sharedHome");
 
 QString nativePath(const QString &path)
 {
@@ -67,6 +72,8 @@ HomesPage::HomesPage(Session *session, QWidget *parent)
                                              : QProcessEnvironment::systemEnvironment());
     }
     m_rootEdit->setText(nativePath(root));
+    m_sharedEdit->setText(nativePath(QSettings().value(SharedKey).toString()));
+    setAcceptDrops(true);
     updateSharedLabel();
     updateCount();
     updateActions();
@@ -86,8 +93,32 @@ QIcon HomesPage::icon() const
 
 void HomesPage::activated()
 {
-    if (!m_scannedOnce && !m_scanning)
+    if (m_scannedOnce || m_scanning)
+        return;
+    // Before a root is chosen there is nothing wrong to report: say how to choose one.
+    if (rootWasChosen())
         scan();
+    else
+        showChooseRootHint();
+}
+
+bool HomesPage::rootWasChosen() const
+{
+    const QProcessEnvironment environment =
+        session() ? session()->options().detect.environment : QProcessEnvironment::systemEnvironment();
+    return QSettings().contains(RootKey) || !environment.value(QStringLiteral("MULTICA_WORKSPACES_ROOT")).isEmpty()
+           || QFileInfo(root()).isDir();
+}
+
+void HomesPage::showChooseRootHint()
+{
+    m_messages->showMessage(MessageBar::Kind::Info,
+                            tr("Choose the folder where the multica daemon keeps its tasks (it holds "
+                               "<workspace>/<task>/codex-home folders): press Browse…, type its path and press "
+                               "Enter, or drop the folder here."),
+                            tr("Browse…"), [this]() { chooseRoot(); });
+    m_detail->clearReport(tr("No workspaces root chosen yet."));
+    m_progressLabel->setText(QString());
 }
 
 QString HomesPage::root() const
@@ -101,6 +132,74 @@ void HomesPage::setRoot(const QString &root)
     m_rootEdit->setText(nativePath(clean));
     if (!clean.isEmpty())
         QSettings().setValue(RootKey, clean);
+}
+
+QString HomesPage::sharedHome() const
+{
+    const QString chosen = QDir::cleanPath(QDir::fromNativeSeparators(m_sharedEdit->text().trimmed()));
+    if (!m_sharedEdit->text().trimmed().isEmpty())
+        return chosen;
+    const SessionOptions defaults;
+    return session() && !session()->codexHome().isEmpty()
+               ? session()->codexHome()
+               : defaultCodexHome((session() ? session()->options() : defaults).detect.environment);
+}
+
+void HomesPage::setSharedHome(const QString &home)
+{
+    const QString clean = home.trimmed().isEmpty() ? QString() : QDir::cleanPath(QDir::fromNativeSeparators(home.trimmed()));
+    m_sharedEdit->setText(nativePath(clean));
+    if (clean.isEmpty())
+        QSettings().remove(SharedKey);
+    else
+        QSettings().setValue(SharedKey, clean);
+    updateSharedLabel();
+    // The links were judged against the old one.
+    if (m_scannedOnce && optionsKey() != m_lastOptionsKey)
+        scan();
+}
+
+void HomesPage::chooseSharedHome()
+{
+    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Choose the shared home"), sharedHome());
+    if (!chosen.isEmpty())
+        setSharedHome(chosen);
+}
+
+void HomesPage::dragEnterEvent(QDragEnterEvent *event)
+{
+    // Every local drop is the page's, so none reaches the window (which would
+    // open it as the CODEX_HOME, changing the shared home without a word).
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().value(0).isLocalFile())
+        event->acceptProposedAction();
+    else
+        Page::dragEnterEvent(event);
+}
+
+void HomesPage::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().value(0).isLocalFile())
+        event->acceptProposedAction();
+    else
+        Page::dragMoveEvent(event);
+}
+
+void HomesPage::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile()) {
+        Page::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    const QString path = urls.first().toLocalFile();
+    if (!QFileInfo(path).isDir()) {
+        m_messages->showMessage(MessageBar::Kind::Info,
+                                tr("Drop a folder to scan it as the workspaces root; %1 is not one.").arg(nativePath(path)));
+        return;
+    }
+    setRoot(path);
+    scan();
 }
 
 void HomesPage::chooseRoot()
@@ -117,11 +216,11 @@ InspectOptions HomesPage::inspectOptions() const
     InspectOptions options;
     const SessionOptions defaults;
     const SessionOptions &sessionOptions = session() ? session()->options() : defaults;
-    options.sharedHome = session() && !session()->codexHome().isEmpty()
-                             ? session()->codexHome()
-                             : defaultCodexHome(sessionOptions.detect.environment);
+    options.sharedHome = sharedHome();
     options.policyInputs.platform = sessionOptions.platform.value_or(hostPlatform());
     options.policyInputs.darwinFixedVersion = sessionOptions.darwinFixedVersion;
+    // The preset chosen in Settings (or with --policy) for every home; none: each its daemon's.
+    options.chosenPreset = sessionOptions.policyChoice;
     if (session() && session()->diagnosis()) {
         const Diagnosis &diagnosis = *session()->diagnosis();
         options.policyInputs.platform = diagnosis.platform.platform;
@@ -133,7 +232,8 @@ InspectOptions HomesPage::inspectOptions() const
 QString HomesPage::optionsKey() const
 {
     const InspectOptions options = inspectOptions();
-    return QStringList{options.sharedHome, platformName(options.policyInputs.platform),
+    return QStringList{options.sharedHome, options.chosenPreset ? options.chosenPreset->toText() : QString(),
+                       platformName(options.policyInputs.platform),
                        options.policyInputs.codexVersion ? options.policyInputs.codexVersion->toString() : QString(),
                        options.policyInputs.darwinFixedVersion ? options.policyInputs.darwinFixedVersion->toString() : QString()}
         .join(QLatin1Char('\n'));
@@ -284,9 +384,19 @@ void HomesPage::updateCount()
 
 void HomesPage::updateSharedLabel()
 {
+    const QString shared = nativePath(sharedHome());
+    const bool own = !m_sharedEdit->text().trimmed().isEmpty();
+    m_sharedEdit->setPlaceholderText(own ? QString() : tr("The CODEX_HOME this window has open: %1").arg(shared));
     const InspectOptions options = inspectOptions();
-    m_sharedLabel->setText(tr("Links are checked against the shared home %1 (the CODEX_HOME this window has open).")
-                               .arg(nativePath(options.sharedHome)));
+    const QString preset = options.chosenPreset
+                               ? tr("every home is judged by the %1 preset chosen in Settings")
+                                     .arg(policyPresetName(options.chosenPreset->preset))
+                               : tr("each home is judged by the preset of the daemon that wrote it (multica-today "
+                                    "when it carries the daemon's named blocks, else seed)");
+    m_sharedLabel->setText(own ? tr("Links are checked against the shared home %1 (set here); %2.").arg(shared, preset)
+                               : tr("Links are checked against the shared home %1 (the CODEX_HOME this window has "
+                                    "open); %2.")
+                                     .arg(shared, preset));
 }
 
 void HomesPage::onSessionChanged()
@@ -318,12 +428,25 @@ QList<HomeReport> HomesPage::selectedReports() const
 
 const HomeReport *HomesPage::currentReport() const
 {
-    const QModelIndex source = m_filter->mapToSource(m_view->currentIndex());
+    // The home the pane shows: the current row when it is selected, else the first selected.
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    const QModelIndex current = m_view->currentIndex();
+    const bool currentSelected = current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), current.parent());
+    const QModelIndex source = m_filter->mapToSource(currentSelected ? current : rows.first());
     return source.isValid() ? &m_model->report(source.row()) : nullptr;
+}
+
+const HomeReport *HomesPage::reportAt(const QString &path) const
+{
+    const int row = m_model->rowOf(path);
+    return row >= 0 ? &m_model->report(row) : nullptr;
 }
 
 void HomesPage::updateSelection()
 {
+    // The pane follows the selection (currentReport), and clears once it is empty.
     const int selected = int(m_view->selectionModel()->selectedRows().size());
     if (const HomeReport *report = currentReport())
         m_detail->setReport(*report, selected);

@@ -6,6 +6,7 @@ target_sources(sandboxdoctor_ui PRIVATE
     homes/homesmodel.h homes/homesmodel.cpp
     homes/homesfilter.h homes/homesfilter.cpp
     homes/homedetailview.h homes/homedetailview.cpp
+    homes/homefixtext.h homes/homefixtext.cpp
     homes/homediffdialog.h homes/homediffdialog.cpp
     homes/homejobs.h homes/homejobs.cpp
     homes/homebatch.h homes/homebatch.cpp
