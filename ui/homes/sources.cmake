@@ -3,6 +3,8 @@ target_sources(sandboxdoctor_ui PRIVATE
     homes/homespage.h homes/homespage.cpp
     homes/homespagelayout.cpp
     homes/homespageactions.cpp
+    homes/homespageinputs.cpp
+    homes/homespagebatch.cpp
     homes/homesmodel.h homes/homesmodel.cpp
     homes/homesfilter.h homes/homesfilter.cpp
     homes/homedetailview.h homes/homedetailview.cpp
