@@ -1,6 +1,7 @@
 #include "homes/configrefs.h"
 
 #include "config/configdocument.h"
+#include "homes/namedblocks.h"
 
 #include <QDir>
 
@@ -93,6 +94,36 @@ bool readOneLineString(QByteArrayView value, QString &out)
     return unescapeBasic(body, out);
 }
 
+bool mentionsReference(const QByteArray &configBytes)
+{
+    for (QLatin1String key : referenceKeys()) {
+        if (configBytes.contains(QByteArrayView(key.data(), key.size())))
+            return true;
+    }
+    return false;
+}
+
+QList<ConfigReference> referencesIn(const ConfigDocument &document)
+{
+    QList<ConfigReference> references;
+    for (const ConfigLine &line : document.lines) {
+        // Root keys whose value ends on their own line.
+        if (line.kind != ConfigLine::Kind::KeyValue || line.section != -1 || line.path.size() != 1
+            || line.valueEnd > line.end)
+            continue;
+        const QString &key = line.path.first();
+        const auto &keys = referenceKeys();
+        if (std::none_of(keys.begin(), keys.end(), [&key](QLatin1String known) { return key == known; }))
+            continue;
+        const QByteArrayView value(document.body.constData() + line.valueStart, line.valueEnd - line.valueStart);
+        QString text;
+        if (!readOneLineString(value, text) || text.trimmed().isEmpty())
+            continue;
+        references.append({key, text.trimmed()});
+    }
+    return references;
+}
+
 } // namespace
 
 bool ConfigReference::isRelative() const
@@ -107,32 +138,27 @@ bool ConfigReference::requiredByCodex() const
 
 QList<ConfigReference> configReferences(const QByteArray &configBytes)
 {
-    QList<ConfigReference> references;
     // Most configs name none of the keys: a substring search spares them the lexer.
-    bool mentioned = false;
-    for (QLatin1String key : referenceKeys())
-        mentioned = mentioned || configBytes.contains(QByteArrayView(key.data(), key.size()));
-    if (!mentioned)
-        return references;
+    if (!mentionsReference(configBytes))
+        return {};
+    const Expected<ConfigDocument> doc = loadConfigDocument(configBytes);
+    return doc ? referencesIn(*doc) : QList<ConfigReference>{};
+}
+
+ConfigMarks scanConfigMarks(const QByteArray &configBytes)
+{
+    ConfigMarks marks;
+    const bool references = mentionsReference(configBytes);
+    const bool markers = mayCarryNamedBlock(configBytes);
+    if (!references && !markers)
+        return marks;
     const Expected<ConfigDocument> doc = loadConfigDocument(configBytes);
     if (!doc)
-        return references;
-    for (const ConfigLine &line : doc->lines) {
-        // Root keys whose value ends on their own line.
-        if (line.kind != ConfigLine::Kind::KeyValue || line.section != -1 || line.path.size() != 1
-            || line.valueEnd > line.end)
-            continue;
-        const QString &key = line.path.first();
-        const auto &keys = referenceKeys();
-        if (std::none_of(keys.begin(), keys.end(), [&key](QLatin1String known) { return key == known; }))
-            continue;
-        const QByteArrayView value(doc->body.constData() + line.valueStart, line.valueEnd - line.valueStart);
-        QString text;
-        if (!readOneLineString(value, text) || text.trimmed().isEmpty())
-            continue;
-        references.append({key, text.trimmed()});
-    }
-    return references;
+        return marks;
+    marks.namedBlock = markers && carriesDaemonNamedBlock(*doc);
+    if (references)
+        marks.references = referencesIn(*doc);
+    return marks;
 }
 
 QString resolveReference(const QString &value, const QString &base, const QString &userHome)

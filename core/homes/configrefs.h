@@ -26,6 +26,17 @@ struct ConfigReference final
 // lexer cannot read is skipped, never guessed.
 QList<ConfigReference> configReferences(const QByteArray &configBytes);
 
+// What a per-task home's inspection needs from config.toml's text beyond the
+// engine's analysis, from one pass of the lexer (and none for a file that
+// mentions neither): whether it carries one of the daemon's named blocks
+// (namedblocks.h) and the files it names.
+struct ConfigMarks final
+{
+    bool namedBlock = false;
+    QList<ConfigReference> references;
+};
+ConfigMarks scanConfigMarks(const QByteArray &configBytes);
+
 // `value` made absolute against `base` (a CODEX_HOME), "~/" against `userHome`;
 // empty when it cannot be placed (`~user`).
 QString resolveReference(const QString &value, const QString &base, const QString &userHome);

@@ -3,6 +3,7 @@
 #include "common/boundedread.h"
 #include "common/logging.h"
 #include "config/configfile.h"
+#include "homes/configrefs.h"
 #include "homes/entryprobe.h"
 #include "homes/homeentries.h"
 #include "homes/homefindings.h"
@@ -148,17 +149,19 @@ HomeReport inspectHome(const QString &homePath, const SharedHome &shared, const 
                                 shared.instructions, options.compareCopies, entryFindings);
     report.entries += judgeSkills(skills);
 
+    // One lex of config.toml at most, for the daemon's named blocks and the files it names.
+    ConfigMarks marks = scanConfigMarks(config.bytes);
     TodayContext today;
     today.home = report.path;
     today.homeCanonical = homeCanonical;
     today.shared = &shared;
-    today.configBytes = config.bytes;
+    today.references = std::move(marks.references);
     today.skillsIsDir = skills.kind == EntryKind::Dir;
     today.compareCopies = options.compareCopies;
     judgeTodayEntries(today, report.entries, entryFindings);
     report.layout = layoutOfEntries(report.entries);
 
-    const HomePreset preset = presetForHome(options.chosenPreset, config.bytes);
+    const HomePreset preset = presetForHome(options.chosenPreset, marks.namedBlock);
     report.presetSource = preset.source;
     report.policy = homePolicy(options, preset, config);
 

@@ -16,11 +16,16 @@ QString presetSourceName(PresetSource source)
 
 HomePreset presetForHome(const std::optional<PolicyChoice> &chosen, const QByteArray &configBytes)
 {
+    return presetForHome(chosen, !chosen && carriesDaemonNamedBlock(configBytes));
+}
+
+HomePreset presetForHome(const std::optional<PolicyChoice> &chosen, bool carriesNamedBlock)
+{
     HomePreset preset;
     if (chosen) {
         preset.choice = *chosen;
         preset.source = PresetSource::Chosen;
-    } else if (carriesDaemonNamedBlock(configBytes)) {
+    } else if (carriesNamedBlock) {
         preset.choice.preset = PolicyPreset::MulticaToday;
         preset.source = PresetSource::NamedBlocks;
     }

@@ -28,5 +28,7 @@ struct HomePreset final
 // so that "Apply to all" never fights that daemon. `configBytes` is the home's
 // config.toml (empty when there is none).
 HomePreset presetForHome(const std::optional<PolicyChoice> &chosen, const QByteArray &configBytes);
+// The same when the caller already knows whether it carries a named block.
+HomePreset presetForHome(const std::optional<PolicyChoice> &chosen, bool carriesNamedBlock);
 
 } // namespace SandboxDoctor

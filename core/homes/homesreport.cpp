@@ -1,6 +1,7 @@
 #include "homes/homesreport.h"
 
 #include "config/textdiff.h"
+#include "homes/homejsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -120,7 +121,9 @@ QByteArray HomeScanJsonWriter::begin(const QString &root, const SandboxPolicy &p
 
 QByteArray HomeScanJsonWriter::home(const HomeReport &report)
 {
-    return (m_written++ == 0 ? "\n        " : ",\n        ") + nested(homeReportToJson(report), 2);
+    // One home per line, compact, written directly: a fraction of the time of
+    // a QJsonDocument per home, and `grep` finds a home with its whole report.
+    return (m_written++ == 0 ? "\n        " : ",\n        ") + homeReportJsonText(report);
 }
 
 QByteArray HomeScanJsonWriter::end(const ScanSummary &summary)

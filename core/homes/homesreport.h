@@ -15,8 +15,9 @@ QJsonObject homeReportToJson(const HomeReport &report);
 QJsonObject homeScanToJson(const HomeScan &scan, Platform platform);
 
 // The same document written piece by piece, so 10,000 homes never sit in
-// memory as one JSON tree: begin(), then home() for each report as it comes,
-// then end(). Keys: root, policy, homes, summary (the contract's order).
+// memory as one JSON tree: begin(), then home() for each report as it comes
+// (one compact line per home), then end(). Keys: root, policy, homes, summary
+// (the contract's order).
 class HomeScanJsonWriter final
 {
 public:

@@ -30,21 +30,29 @@ bool isNamedBlockBegin(QByteArrayView line)
     return line.sliced(i).startsWith(QByteArrayView(" (")) && line.endsWith(')');
 }
 
-bool carriesDaemonNamedBlock(const QByteArray &configBytes)
+bool mayCarryNamedBlock(const QByteArray &configBytes)
 {
-    // Most files hold no marker at all: a substring search spares them the lexer.
-    if (!configBytes.contains(BeginPrefix))
-        return false;
-    const Expected<ConfigDocument> doc = loadConfigDocument(configBytes);
-    if (!doc)
-        return false;  // not UTF-8: no daemon wrote it as it stands
-    for (const ConfigLine &line : doc->lines) {
+    return configBytes.contains(BeginPrefix);
+}
+
+bool carriesDaemonNamedBlock(const ConfigDocument &document)
+{
+    for (const ConfigLine &line : document.lines) {
         // Comment lines only: the lexer already tells a comment from a line
         // that starts inside a multi-line string or value.
-        if (line.kind == ConfigLine::Kind::Comment && isNamedBlockBegin(doc->text(line)))
+        if (line.kind == ConfigLine::Kind::Comment && isNamedBlockBegin(document.text(line)))
             return true;
     }
     return false;
+}
+
+bool carriesDaemonNamedBlock(const QByteArray &configBytes)
+{
+    // Most files hold no marker at all: a substring search spares them the lexer.
+    if (!mayCarryNamedBlock(configBytes))
+        return false;
+    const Expected<ConfigDocument> doc = loadConfigDocument(configBytes);
+    return doc && carriesDaemonNamedBlock(*doc);  // not UTF-8: no daemon wrote it as it stands
 }
 
 } // namespace SandboxDoctor

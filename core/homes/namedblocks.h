@@ -17,6 +17,12 @@ namespace SandboxDoctor {
 // BEGIN (no name) does not count, nor does a marker inside a string.
 bool carriesDaemonNamedBlock(const QByteArray &configBytes);
 
+struct ConfigDocument;
+// The same on a document already lexed, and the substring test that tells a
+// file which cannot carry one (most files) without lexing it.
+bool carriesDaemonNamedBlock(const ConfigDocument &document);
+bool mayCarryNamedBlock(const QByteArray &configBytes);
+
 // One line (without its line ending) is a named block's BEGIN marker.
 bool isNamedBlockBegin(QByteArrayView line);
 

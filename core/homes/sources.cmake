@@ -24,4 +24,5 @@ target_sources(sandboxdoctor_core_homes PRIVATE
     homes/todayprepare.h homes/todayprepare.cpp
     homes/homepreparer.h homes/homepreparer.cpp
     homes/homesreport.h homes/homesreport.cpp
+    homes/homejsontext.h homes/homejsontext.cpp
 )

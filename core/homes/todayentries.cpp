@@ -7,9 +7,14 @@
 #include "homes/homefindings.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#endif
 
 namespace SandboxDoctor::Detail {
 
@@ -83,13 +88,34 @@ HomeEntry judgePluginCache(const EntryProbe &probe, const SharedHome &shared)
 // skills/<name>: today's daemon links each skill of the shared home (resolved
 // to its real folder, wherever that is) and writes the workspace's own skills
 // as folders. Codex skips what it cannot read: nothing here is a finding.
+// The names in a folder, sorted: readdir where there is one (QDir stats every
+// entry it lists, and 10,000 homes each have a few skills).
+QStringList namesIn(const QString &folder)
+{
+    QStringList names;
+#ifdef Q_OS_UNIX
+    DIR *handle = ::opendir(QFile::encodeName(folder).constData());
+    if (!handle)
+        return names;
+    while (const dirent *entry = ::readdir(handle)) {
+        const char *name = entry->d_name;
+        if (name[0] == '.' && (name[1] == '\0' || (name[1] == '.' && name[2] == '\0')))
+            continue;
+        names += QFile::decodeName(name);
+    }
+    ::closedir(handle);
+#else
+    names = QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot);
+#endif
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
 void judgeSkillEntries(const QString &home, QList<HomeEntry> &entries)
 {
-    QDir skills(home + QLatin1String("/skills"));
-    QStringList names = skills.entryList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot);
-    std::sort(names.begin(), names.end());
-    for (const QString &name : std::as_const(names)) {
-        const EntryProbe probe = probeEntry(skills.filePath(name));
+    const QString skills = home + QLatin1String("/skills/");
+    for (const QString &name : namesIn(skills)) {
+        const EntryProbe probe = probeEntry(skills + name);
         HomeEntry entry = makeEntry(SkillEntryPrefix + name, probe);
         switch (probe.kind) {
         case EntryKind::Missing: entry.state = EntryState::Missing; break;
@@ -173,7 +199,7 @@ void judgeTodayEntries(const TodayContext &context, QList<HomeEntry> &entries, Q
         entries += judgePluginCache(plugins, shared);
     if (context.skillsIsDir)
         judgeSkillEntries(context.home, entries);
-    for (const ConfigReference &reference : configReferences(context.configBytes))
+    for (const ConfigReference &reference : context.references)
         judgeReference(context, reference, entries, findings);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/finding.h"
+#include "homes/configrefs.h"
 #include "homes/homeentry.h"
 #include "homes/sharedhome.h"
 
@@ -22,7 +23,7 @@ struct TodayContext final
     QString home;           // absolute, clean
     QString homeCanonical;  // empty when unknown
     const SharedHome *shared = nullptr;
-    QByteArray configBytes;  // the home's config.toml (empty when none)
+    QList<ConfigReference> references;  // the files the home's config.toml names
     bool skillsIsDir = false;  // skills/ is a folder of the home's own (then its entries are listed)
     bool compareCopies = true;
 };
