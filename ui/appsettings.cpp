@@ -9,6 +9,7 @@ namespace {
 const QString RecentHomesKey = QStringLiteral("homes/recent");
 const QString CodexPathKey = QStringLiteral("codex/path");
 const QString DarwinFixedKey = QStringLiteral("policy/darwinFixedVersion");
+const QString PolicyPresetKey = QStringLiteral("policy/preset");
 const QString PlatformKey = QStringLiteral("preview/platform");
 const QString KeepBackupsKey = QStringLiteral("apply/keepBackups");
 const QString SideBySideKey = QStringLiteral("preview/sideBySide");
@@ -54,6 +55,16 @@ void AppSettings::setDarwinFixedVersion(const QString &version)
 }
 
 void AppSettings::forgetPlatformOverride() { m_settings->remove(PlatformKey); }
+
+QString AppSettings::policyPreset() const { return m_settings->value(PolicyPresetKey).toString(); }
+void AppSettings::setPolicyPreset(const QString &preset)
+{
+    if (preset.trimmed().isEmpty())
+        m_settings->remove(PolicyPresetKey);  // none chosen: the CLI must see no key either
+    else
+        m_settings->setValue(PolicyPresetKey, preset.trimmed());
+}
+
 
 int AppSettings::keepBackups() const
 {

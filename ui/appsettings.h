@@ -10,8 +10,8 @@ class QSettings;
 
 namespace SandboxDoctor::Ui {
 
-// The GUI's saved settings. "codex/path" and "policy/darwinFixedVersion" are
-// shared with the CLI (same organisation and application name), so a fixed
+// The GUI's saved settings. "codex/path", "policy/darwinFixedVersion" and
+// "policy/preset" are shared with the CLI (same organisation and application name), so a fixed
 // version set here also changes what `codex-sandbox-doctor-cli status` says.
 class AppSettings final
 {
@@ -35,6 +35,13 @@ public:
     // "preview/platform" was saved by older versions, which made a one-time
     // preview of another platform stick; a preview now lasts one run.
     void forgetPlatformOverride();
+
+    // "policy/preset", shared with the CLI: seed, multica-today or custom:…
+    // (parsePolicyChoice). Empty: none chosen, so a CODEX_HOME gets the seed's
+    // table and a per-task home the preset of the daemon that wrote it.
+    QString policyPreset() const;
+    void setPolicyPreset(const QString &preset);
+
 
     int keepBackups() const;                      // "apply/keepBackups"; 0 keeps all
     void setKeepBackups(int count);

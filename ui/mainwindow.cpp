@@ -380,6 +380,9 @@ SessionOptions MainWindow::sessionOptions() const
     options.platform = m_startup.platform;  // a preview is never read from saved settings
     const QString fixed = m_startup.darwinFixedVersion.value_or(m_settings->darwinFixedVersion());
     options.darwinFixedVersion = Version::parse(fixed);
+    const QString preset = m_startup.policy.value_or(m_settings->policyPreset());
+    if (!preset.trimmed().isEmpty())
+        options.policyChoice = parsePolicyChoice(preset);  // a malformed saved one counts as none
     options.keepBackups = m_settings->keepBackups();
     return options;
 }

@@ -231,6 +231,7 @@ void MainWindow::openSettings()
     values.darwinFixedVersion = m_startup.darwinFixedVersion.value_or(m_settings->darwinFixedVersion());
     values.platform = m_startup.platform ? platformName(*m_startup.platform) : QString();
     values.keepBackups = m_settings->keepBackups();
+    values.policyPreset = m_settings->policyPreset();  // saved only: a --policy run is not a setting
     SettingsDialog dialog(values, this);
     dialog.setCommandLineFields(m_startup.codexPath.has_value(), m_startup.darwinFixedVersion.has_value());
     if (dialog.exec() != QDialog::Accepted)
@@ -257,7 +258,11 @@ void MainWindow::applySettings(const SettingsValues &shown, const SettingsValues
     m_startup.platform = parsePlatformName(values.platform);
     m_settings->forgetPlatformOverride();  // written by older versions, which made a preview stick
     m_settings->setKeepBackups(values.keepBackups);
+    const bool presetChanged = values.policyPreset != m_settings->policyPreset();
+    m_settings->setPolicyPreset(values.policyPreset);
     m_settings->sync();
+    if (presetChanged)
+        m_startup.policy.reset();  // the preset chosen here now, not the one of the command line
     m_messageBar->dismiss();
     m_session->setOptions(sessionOptions());
     updatePreviewBar();

@@ -233,6 +233,7 @@ void Session::startAnalysis(bool external)
     request.platform = m_options.platform;
     request.codexVersionText = m_options.codexVersionText;
     request.darwinFixedVersion = m_options.darwinFixedVersion;
+    request.policyChoice = m_options.policyChoice;
     const CodexDetection detection = *m_detection;
 
     begin(Activity::Analysing);

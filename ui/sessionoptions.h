@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/platform.h"
+#include "common/policypreset.h"
 #include "common/version.h"
 #include "detect/codexlocator.h"
 
@@ -19,6 +20,7 @@ struct SessionOptions final
     std::optional<QString> codexVersionText;    // --codex-version: believed, nothing is run
     std::optional<Platform> platform;           // previewing another machine; this one when unset
     std::optional<Version> darwinFixedVersion;  // unset: no fixed macOS release known
+    std::optional<PolicyChoice> policyChoice;   // --policy or "policy/preset"; unset: none chosen
     int keepBackups = 10;                       // 0 keeps every backup
 };
 
@@ -30,6 +32,7 @@ struct StartupOptions final
     std::optional<QString> codexVersionText;
     std::optional<Platform> platform;
     std::optional<QString> darwinFixedVersion;
+    std::optional<QString> policy;  // --policy, already checked by parsePolicyChoice
     DetectOptions detect;  // the base: environment, search switches, timeouts
 };
 

@@ -1,5 +1,6 @@
 #include "settingsdialog.h"
 
+#include "common/policypreset.h"
 #include "common/version.h"
 #include "icons.h"
 
@@ -46,6 +47,9 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
       m_codexPathOrigin(new QLabel(this)),
       m_darwinOrigin(new QLabel(this)),
       m_platform(new QComboBox(this)),
+      m_preset(new QComboBox(this)),
+      m_customPreset(new QLineEdit(this)),
+      m_presetError(new QLabel(this)),
       m_keepBackups(new QSpinBox(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
@@ -88,6 +92,24 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
     m_platform->addItem(QStringLiteral("Windows"), QStringLiteral("windows"));
     m_platform->setCurrentIndex(qMax(0, m_platform->findData(values.platform)));
 
+    // The policy table (shared with the CLI as "policy/preset").
+    m_preset->setObjectName(QStringLiteral("policyPresetCombo"));
+    m_preset->setAccessibleName(tr("Policy preset"));
+    m_preset->addItem(tr("Not chosen: the seed's table; per-task homes follow their daemon"), QString());
+    m_preset->addItem(policyPresetTitle(PolicyPreset::Seed), policyPresetName(PolicyPreset::Seed));
+    m_preset->addItem(policyPresetTitle(PolicyPreset::MulticaToday), policyPresetName(PolicyPreset::MulticaToday));
+    m_preset->addItem(policyPresetTitle(PolicyPreset::Custom), policyPresetName(PolicyPreset::Custom));
+    const bool custom = values.policyPreset.startsWith(QLatin1String("custom:"));
+    m_preset->setCurrentIndex(qMax(0, m_preset->findData(custom ? policyPresetName(PolicyPreset::Custom) : values.policyPreset)));
+    m_customPreset->setObjectName(QStringLiteral("customPresetEdit"));
+    m_customPreset->setAccessibleName(tr("Custom policy, a mode per platform"));
+    m_customPreset->setPlaceholderText(QStringLiteral("custom:linux=workspace-write+network,macos=danger-full-access"));
+    m_customPreset->setText(custom ? values.policyPreset : QString());
+    m_presetError->setObjectName(QStringLiteral("policyPresetError"));
+    m_presetError->setWordWrap(true);
+    m_presetError->setPalette(errorPalette);
+    m_presetError->hide();
+
     m_keepBackups->setObjectName(QStringLiteral("keepBackupsSpin"));
     m_keepBackups->setAccessibleName(tr("Backups to keep"));
     m_keepBackups->setRange(0, 999);
@@ -114,6 +136,12 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
     form->addRow(QString(), note(tr("The first Codex release whose macOS sandbox honours network_access "
                                     "(openai/codex#10390). Empty while no fix is known: macOS then gets "
                                     "danger-full-access."), this));
+    form->addRow(rowLabel(tr("Polic&y preset:"), m_preset, this), m_preset);
+    form->addRow(QString(), m_customPreset);
+    form->addRow(QString(), m_presetError);
+    form->addRow(QString(), note(tr("Which table of sandbox modes to follow. The multica daemon today runs "
+                                    "danger-full-access on Linux and macOS; the seed's table keeps Linux in "
+                                    "workspace-write with network."), this));
     form->addRow(rowLabel(tr("&Preview platform:"), m_platform, this), m_platform);
     form->addRow(QString(), note(tr("Shows the policy and the change another machine would get, for this run "
                                     "only: the next start shows this machine again."), this));
@@ -127,6 +155,8 @@ SettingsDialog::SettingsDialog(const SettingsValues &values, QWidget *parent)
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_darwinFixed, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_preset, &QComboBox::currentIndexChanged, this, &SettingsDialog::validate);
+    connect(m_customPreset, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     validate();
 }
 
@@ -136,7 +166,14 @@ void SettingsDialog::validate()
     const bool ok = text.isEmpty() || Version::parse(text).has_value();
     m_darwinError->setText(ok ? QString() : tr("'%1' is not a version: write it as X.Y.Z, for example 0.180.0.").arg(text));
     m_darwinError->setVisible(!ok);
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
+
+    const bool custom = m_preset->currentData().toString() == policyPresetName(PolicyPreset::Custom);
+    m_customPreset->setVisible(custom);
+    QString why;
+    const bool presetOk = !custom || parsePolicyChoice(m_customPreset->text(), &why).has_value();
+    m_presetError->setText(presetOk ? QString() : why);
+    m_presetError->setVisible(!presetOk);
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok && presetOk);
 }
 
 void SettingsDialog::setCommandLineFields(bool codexPath, bool darwinFixedVersion)
@@ -151,6 +188,9 @@ SettingsValues SettingsDialog::values() const
     values.codexPath = m_codexPath->text().trimmed();
     values.darwinFixedVersion = m_darwinFixed->text().trimmed();
     values.platform = m_platform->currentData().toString();
+    values.policyPreset = m_preset->currentData().toString() == policyPresetName(PolicyPreset::Custom)
+                              ? parsePolicyChoice(m_customPreset->text())->toText()
+                              : m_preset->currentData().toString();
     values.keepBackups = m_keepBackups->value();
     return values;
 }

@@ -17,6 +17,7 @@ struct SettingsValues final
     QString codexPath;           // empty: detect
     QString darwinFixedVersion;  // empty: no fixed macOS release known
     QString platform;            // empty: this machine; else "macos", "linux", "windows" (this run only)
+    QString policyPreset;        // "policy/preset": empty (none chosen), seed, multica-today or custom:…
     int keepBackups = 10;        // 0 keeps all
 };
 
@@ -42,6 +43,9 @@ private:
     QLabel *m_codexPathOrigin;
     QLabel *m_darwinOrigin;
     QComboBox *m_platform;
+    QComboBox *m_preset;
+    QLineEdit *m_customPreset;
+    QLabel *m_presetError;
     QSpinBox *m_keepBackups;
     QDialogButtonBox *m_buttons;
 };

@@ -24,6 +24,12 @@ void CliContext::addCommonOptions(QCommandLineParser &parser)
         {QStringLiteral("darwin-fixed-version"),
          QStringLiteral("First Codex version whose macOS sandbox honours network_access (default: saved setting, else none)."),
          QStringLiteral("V")},
+        {QStringLiteral("policy"),
+         QStringLiteral("The policy table: seed, multica-today, or custom:PLATFORM=MODE[,...] with MODE one of "
+                        "read-only, workspace-write, workspace-write+network, danger-full-access (default: saved "
+                        "setting, else seed for a CODEX_HOME and, for a per-task home, the preset of the daemon "
+                        "that wrote it)."),
+         QStringLiteral("PRESET")},
         {QStringLiteral("json"), QStringLiteral("Machine-readable report on stdout.")},
     });
 }
@@ -64,6 +70,17 @@ std::optional<Error> CliContext::readCommonOptions(const QCommandLineParser &par
             return usage(QStringLiteral("'%1' is not a version.").arg(fixed),
                          QStringLiteral("Give --darwin-fixed-version as X.Y.Z, for example 0.180.0."));
     }
+
+    const bool policyGiven = parser.isSet(QStringLiteral("policy"));
+    const QString policy = policyGiven ? parser.value(QStringLiteral("policy")) : m_saved.policyPreset;
+    if (policyGiven || !policy.trimmed().isEmpty()) {
+        QString why;
+        m_policyChoice = parsePolicyChoice(policy, &why);
+        if (!m_policyChoice)
+            return usage(why, policyGiven ? QStringLiteral("Give --policy seed, multica-today or custom:linux=workspace-write+network.")
+                                          : QStringLiteral("The saved setting \"policy/preset\" is wrong: choose a "
+                                                           "preset in Settings, or pass --policy."));
+    }
     return std::nullopt;
 }
 
@@ -100,6 +117,7 @@ DiagnoseRequest CliContext::diagnoseRequest() const
     request.platform = m_platform;
     request.codexVersionText = m_codexVersionText;
     request.darwinFixedVersion = m_darwinFixedVersion;
+    request.policyChoice = m_policyChoice;
     return request;
 }
 

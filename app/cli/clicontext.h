@@ -2,6 +2,7 @@
 
 #include "common/error.h"
 #include "common/platform.h"
+#include "common/policypreset.h"
 #include "common/version.h"
 #include "detect/codexinstall.h"
 #include "detect/codexlocator.h"
@@ -21,6 +22,7 @@ struct SavedSettings final
 {
     QString codexPath;           // "codex/path"
     QString darwinFixedVersion;  // "policy/darwinFixedVersion"
+    QString policyPreset;        // "policy/preset": seed, multica-today or custom:…; empty: none chosen
 };
 
 // The common options every command takes, parsed once, plus where output goes.
@@ -43,6 +45,9 @@ public:
     const std::optional<QString> &codexVersionText() const { return m_codexVersionText; }
     std::optional<Platform> platform() const { return m_platform; }
     const std::optional<Version> &darwinFixedVersion() const { return m_darwinFixedVersion; }
+    // --policy, else the saved preset; unset when the user chose none (then a
+    // CODEX_HOME gets the seed's table and a per-task home its daemon's preset).
+    const std::optional<PolicyChoice> &policyChoice() const { return m_policyChoice; }
 
     DetectOptions detectOptions() const;
     // Detects Codex, unless --codex-version says which version to assume; then
@@ -66,6 +71,7 @@ private:
     std::optional<QString> m_codexVersionText;
     std::optional<Platform> m_platform;
     std::optional<Version> m_darwinFixedVersion;
+    std::optional<PolicyChoice> m_policyChoice;
 };
 
 } // namespace SandboxDoctor::Cli

@@ -30,7 +30,7 @@ QString findCommandName(const QStringList &arguments)
 {
     static const QStringList valueOptions = {
         QStringLiteral("--codex-home"), QStringLiteral("--codex"), QStringLiteral("--codex-version"),
-        QStringLiteral("--platform"), QStringLiteral("--darwin-fixed-version")};
+        QStringLiteral("--platform"), QStringLiteral("--darwin-fixed-version"), QStringLiteral("--policy")};
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString &argument = arguments.at(i);
         if (argument == QLatin1String("--"))

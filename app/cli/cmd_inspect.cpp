@@ -52,6 +52,7 @@ int run(CliContext &context, const QCommandLineParser &parser)
         return context.fail({Error::Kind::Usage, QStringLiteral("--shared-home is empty."), {}, 0, 0,
                              QStringLiteral("Give the shared CODEX_HOME, usually ~/.codex.")});
     options.policyInputs = homesPolicyInputs(context);
+    options.chosenPreset = context.policyChoice();
 
     const Platform platform = options.policyInputs.platform;
     if (!context.json()) {
@@ -71,7 +72,8 @@ int run(CliContext &context, const QCommandLineParser &parser)
     const QString root = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     auto begin = [&] {
         if (!begun)
-            context.out() << writer.begin(root, scanPolicy(SharedHome::load(options.sharedHome), options), platform);
+            context.out() << writer.begin(root, scanPolicy(SharedHome::load(options.sharedHome), options), platform,
+                                          options.chosenPreset.has_value());
         begun = true;
     };
     ScanCallbacks callbacks;

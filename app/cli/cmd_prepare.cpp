@@ -23,6 +23,16 @@ void addOptions(QCommandLineParser &parser)
                       QStringLiteral("DIR")});
     parser.addOption({QStringLiteral("no-backup"),
                       QStringLiteral("Do not leave a config.toml.bak-<UTC time> copy when the block is written.")});
+    parser.addOption({QStringLiteral("layout"),
+                      QStringLiteral("Whose layout to make: seed (sessions linked to the shared home; the default) or "
+                                     "today (the multica daemon v0.4.32: sessions in the task, models cache, plugin "
+                                     "cache and skills linked, the files config.toml names copied)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("replace-links"),
+                      QStringLiteral("Replace a config.toml link that leaves the home by a copy of the shared "
+                                     "config.toml (without it, nothing is written through such a link).")});
+    parser.addOption({QStringLiteral("dry-run"),
+                      QStringLiteral("Say what each step would do, and show the change to config.toml; write nothing.")});
 }
 
 int run(CliContext &context, const QCommandLineParser &parser)
@@ -46,6 +56,17 @@ int run(CliContext &context, const QCommandLineParser &parser)
     options.sharedHome = QDir::cleanPath(QFileInfo(shared).absoluteFilePath());
     options.backup = !parser.isSet(QStringLiteral("no-backup"));
     options.policyInputs = homesPolicyInputs(context);
+    options.chosenPreset = context.policyChoice();
+    options.replaceLinks = parser.isSet(QStringLiteral("replace-links"));
+    options.dryRun = parser.isSet(QStringLiteral("dry-run"));
+    if (parser.isSet(QStringLiteral("layout"))) {
+        const QString name = parser.value(QStringLiteral("layout"));
+        const std::optional<HomeLayout> layout = parseHomeLayout(name);
+        if (!layout)
+            return context.fail({Error::Kind::Usage, QStringLiteral("Unknown layout '%1'.").arg(name), {}, 0, 0,
+                                 QStringLiteral("Give --layout seed or --layout today.")});
+        options.layout = *layout;
+    }
 
     const Expected<PrepareResult> prepared = prepareHome(context.codexHome(), options);
     if (!prepared)

@@ -19,6 +19,7 @@ int main(int argc, char *argv[])
     SandboxDoctor::Cli::SavedSettings saved;
     saved.codexPath = settings.value(QStringLiteral("codex/path")).toString();
     saved.darwinFixedVersion = settings.value(QStringLiteral("policy/darwinFixedVersion")).toString();
+    saved.policyPreset = settings.value(QStringLiteral("policy/preset")).toString();
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -47,6 +47,10 @@ std::optional<int> parseArguments(QCommandLineParser &parser, Arguments &args)
          QStringLiteral("NAME")},
         {QStringLiteral("darwin-fixed-version"),
          QStringLiteral("First Codex version whose macOS sandbox honours network_access."), QStringLiteral("V")},
+        {QStringLiteral("policy"),
+         QStringLiteral("The policy table for this run: seed, multica-today or custom:PLATFORM=MODE[,...] (default: "
+                        "the preset saved in Settings, else the seed's table; per-task homes follow their daemon)."),
+         QStringLiteral("PRESET")},
         {QStringLiteral("screenshot"),
          QStringLiteral("Save the window as a PNG once the analysis is done, then exit (ignores saved settings)."),
          QStringLiteral("PATH")},
@@ -81,6 +85,15 @@ std::optional<int> parseArguments(QCommandLineParser &parser, Arguments &args)
         err << "codex-sandbox-doctor: '" << *args.startup.darwinFixedVersion
             << "' is not a version.\n  Give --darwin-fixed-version as X.Y.Z, for example 0.180.0." << Qt::endl;
         return 2;
+    }
+    if (const auto policy = value("policy")) {
+        QString why;
+        if (!parsePolicyChoice(*policy, &why)) {
+            err << "codex-sandbox-doctor: " << why
+                << "\n  Give --policy seed, multica-today or custom:linux=workspace-write+network." << Qt::endl;
+            return 2;
+        }
+        args.startup.policy = *policy;
     }
     args.screenshot = value("screenshot").value_or(QString());
     args.page = value("page").value_or(QString());

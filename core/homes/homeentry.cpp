@@ -27,6 +27,7 @@ QString entryStateName(EntryState state)
     case EntryState::Diverged: return QStringLiteral("diverged");
     case EntryState::Linked: return QStringLiteral("linked");
     case EntryState::Unexpected: return QStringLiteral("unexpected");
+    case EntryState::Truncated: return QStringLiteral("truncated");
     }
     return QStringLiteral("ok");
 }
@@ -34,6 +35,11 @@ QString entryStateName(EntryState state)
 QList<QLatin1String> homeEntryNames()
 {
     return {EntryAuth, EntrySessions, EntryConfigJson, EntryConfigToml, EntryInstructions, EntrySkills};
+}
+
+QList<QLatin1String> todayEntryNames()
+{
+    return {EntryModelsCache, EntryModelsBinding, EntryPluginCache};
 }
 
 } // namespace SandboxDoctor

@@ -2,10 +2,15 @@
 
 #include "common/logging.h"
 #include "config/configanalysis.h"
+#include "common/boundedread.h"
 #include "config/configfile.h"
 #include "homes/entryprobe.h"
 #include "homes/homeentry.h"
+#include "homes/homecopies.h"
 #include "homes/homelinks.h"
+#include "homes/homewriteguard.h"
+#include "homes/skillsconfig.h"
+#include "homes/todayprepare.h"
 
 #include <QDir>
 #include <QFile>
@@ -49,120 +54,156 @@ bool PrepareResult::ok() const
 
 namespace {
 
-using Detail::EntryProbe;
+using namespace Detail;
 
-PrepareStep failed(QLatin1String name, Error error)
+PrepareStep stepFor(const QString &name, PrepareAction action, QString detail)
 {
     PrepareStep step;
     step.name = name;
-    step.action = PrepareAction::Failed;
-    step.detail = error.message;
-    qCWarning(lcHomes) << "prepare:" << name << "failed:" << error.toText();
-    step.error = std::move(error);
+    step.action = action;
+    step.detail = std::move(detail);
     return step;
 }
 
-// The daemon's ensureDirSymlink / ensureSymlink, from the point where the
-// source is known to exist: a right link is kept, a wrong or broken link is
-// replaced, anything else (a regular file, a folder) is never touched.
-PrepareStep ensureLink(QLatin1String name, const QString &source, const QString &link, bool folder)
+// sessions, the seed's way: linked to the shared folder, made first so Codex
+// can write there at once.
+PrepareStep linkSharedSessions(const QString &home, const QString &shared, const PrepareOptions &options,
+                               PrepareResult &result)
 {
-    PrepareStep step;
-    step.name = name;
-    const EntryProbe existing = Detail::probeEntry(link);
-    bool replacing = false;
-    switch (existing.kind) {
-    case EntryKind::Symlink:
-    case EntryKind::Junction:
-        if (existing.targetExists && Detail::sameLocation(existing.target, source, QFileInfo(source).canonicalFilePath())) {
-            step.action = PrepareAction::Kept;
-            step.method = existing.kind == EntryKind::Junction ? LinkMethod::Junction : LinkMethod::Symlink;
-            step.detail = QStringLiteral("already links to %1").arg(source);
-            return step;
-        }
-        if (auto error = Detail::removeLink(link))
-            return failed(name, *error);
-        replacing = true;
-        step.detail = existing.targetExists
-                          ? QStringLiteral("link to %1 replaced by a link to %2").arg(existing.target, source)
-                          : QStringLiteral("broken link to %1 replaced by a link to %2").arg(existing.target, source);
-        break;
-    case EntryKind::Missing: break;
-    case EntryKind::File:
-    case EntryKind::Dir:
-    case EntryKind::Other:
-        step.action = PrepareAction::Kept;
-        step.detail = existing.kind == EntryKind::Dir
-                          ? QStringLiteral("a folder of the home's own; the daemon never replaces one")
-                          : QStringLiteral("a regular file; the daemon never replaces one by a link");
-        return step;
+    const QString sharedSessions = shared + QLatin1Char('/') + EntrySessions;
+    if (!QFileInfo(sharedSessions).isDir()) {
+        if (probeEntry(sharedSessions).kind != EntryKind::Missing)
+            return failedStep(EntrySessions, refusedError(QStringLiteral("The shared sessions is not a folder."),
+                                                          sharedSessions,
+                                                          QStringLiteral("Move it away in the shared home.")));
+        if (!options.dryRun && !QDir().mkpath(sharedSessions))
+            return failedStep(EntrySessions, ioError(QStringLiteral("Could not create the shared sessions folder."),
+                                                     sharedSessions,
+                                                     QStringLiteral("Check that the shared home is writable.")));
+        result.createdSharedSessions = true;
     }
-
-    const Detail::LinkOutcome outcome =
-        folder ? Detail::createDirLink(source, link) : Detail::createFileLink(source, link);
-    if (outcome.error)
-        return failed(name, *outcome.error);
-    step.action = replacing ? PrepareAction::Replaced : PrepareAction::Created;
-    step.method = outcome.method;
-    if (!replacing) {
-        step.detail = outcome.method == LinkMethod::Copy
-                          ? QStringLiteral("copied from %1 (this system refused a link)").arg(source)
-                          : QStringLiteral("links to %1").arg(source);
-    }
-    return step;
+    return ensureLink(EntrySessions, sharedSessions, home + QLatin1Char('/') + EntrySessions, true, options.dryRun);
 }
 
-// The daemon's copyFileIfExists: copy once, never overwrite. Like os.Stat, the
-// check for an existing copy follows links; the copy itself refuses to write
-// through anything that stands at the name (O_EXCL).
-PrepareStep ensureCopy(QLatin1String name, const QString &source, const QString &copy)
+// auth.json: linked only when the shared one is a file (existence and kind
+// only; never read). A FIFO or a folder there is not linked to.
+PrepareStep linkAuth(const QString &home, const QString &shared, const PrepareOptions &options)
 {
-    PrepareStep step;
-    step.name = name;
-    if (!QFileInfo::exists(source)) {
-        step.action = PrepareAction::Skipped;
-        step.detail = QStringLiteral("the shared home has no %1").arg(name);
+    const QString sharedAuth = shared + QLatin1Char('/') + EntryAuth;
+    const EntryProbe source = probeEntry(sharedAuth);
+    const bool isFile = source.kind == EntryKind::File || (isLink(source.kind) && source.targetIsFile);
+    if (source.kind == EntryKind::Missing || (isLink(source.kind) && !source.targetExists))
+        return stepFor(EntryAuth, PrepareAction::Skipped,
+                       QStringLiteral("the shared home has no auth.json (log in with `codex login` first)"));
+    if (!isFile) {
+        PrepareStep step = stepFor(EntryAuth, PrepareAction::Skipped,
+                                   QStringLiteral("the shared auth.json is not a file; not linked"));
+        step.warning = step.detail;
         return step;
     }
-    if (QFileInfo::exists(copy)) {
-        step.action = PrepareAction::Kept;
-        step.detail = QStringLiteral("already present; copies are never overwritten");
-        return step;
-    }
-    QFile in(source);
-    if (!in.open(QIODevice::ReadOnly))
-        return failed(name, Error{Error::Kind::Io, QStringLiteral("Could not read the shared copy: %1.").arg(in.errorString()),
-                                  source, 0, 0, QStringLiteral("Check the file's permissions.")});
-    QFile out(copy);
-    const QFileDevice::Permissions mode = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                          | QFileDevice::ReadOther;  // 0644, as the daemon asks (umask applies)
-    if (!out.open(QIODevice::WriteOnly | QIODevice::NewOnly, mode))
-        return failed(name, Error{Error::Kind::Io, QStringLiteral("Could not create the copy: %1.").arg(out.errorString()),
-                                  copy, 0, 0,
-                                  QStringLiteral("If a broken link stands there, remove it; then run prepare again.")});
-    const QByteArray bytes = in.readAll();
-    if (out.write(bytes) != bytes.size() || !out.flush()) {
-        const QString why = out.errorString();
-        out.close();
-        out.remove();
-        return failed(name, Error{Error::Kind::Io, QStringLiteral("Could not write the copy: %1.").arg(why), copy, 0, 0,
-                                  QStringLiteral("Check the free space, then run prepare again.")});
-    }
-    step.action = PrepareAction::Created;
-    step.method = LinkMethod::Copy;
-    step.detail = QStringLiteral("copied from %1").arg(source);
-    return step;
+    return ensureLink(EntryAuth, sharedAuth, home + QLatin1Char('/') + EntryAuth, false, options.dryRun,
+                      options.relinkAuth);
 }
 
-SandboxPolicy policyForHome(const QString &codexHome, PolicyInputs inputs)
+// A config.toml link that leaves the home: removed on request (then the copy
+// step puts the shared config.toml in its place), else left and reported.
+std::optional<PrepareStep> handlePlantedConfigLink(const QString &home, const PrepareOptions &options)
 {
-    if (inputs.platform == Platform::Windows) {
-        const Expected<ConfigSnapshot> config = readConfig(codexHome);
-        inputs.windowsSandbox = !config                 ? WindowsSandboxSetting::Unreadable
-                                : !config->exists       ? WindowsSandboxSetting::Absent
-                                                        : readWindowsSandboxSetting(config->bytes);
+    const QString path = home + QLatin1Char('/') + EntryConfigToml;
+    if (!isLink(probeEntry(path).kind))
+        return std::nullopt;
+    const std::optional<Error> unsafe = checkConfigWriteTarget(home);
+    if (!unsafe)
+        return std::nullopt;
+    const QString target = QFileInfo(path).symLinkTarget();
+    if (!options.replaceLinks) {
+        PrepareStep step = stepFor(EntryConfigToml, PrepareAction::Kept,
+                                   QStringLiteral("a link to %1, outside this home: left alone, nothing is written "
+                                                  "through it (--replace-links replaces it)")
+                                       .arg(target));
+        step.warning = unsafe->message;
+        return step;
     }
+    if (options.dryRun)
+        return stepFor(EntryConfigToml, PrepareAction::Replaced,
+                       QStringLiteral("the link to %1 would be removed and the shared config.toml copied in its place")
+                           .arg(target));
+    if (auto error = removeLink(path))
+        return failedStep(EntryConfigToml, *error);
+    qCInfo(lcHomes) << "prepare: removed the planted link" << path << "->" << target;
+    return std::nullopt;  // the copy step reports what takes its place
+}
+
+struct ConfigAfterCopies final
+{
+    QByteArray bytes;       // empty when there is none
+    bool readable = true;   // false: there is something, but not a regular file to read
+};
+
+// The home's config.toml as it is now, or as the copy would make it (a dry run).
+ConfigAfterCopies configAfterCopies(const QString &home, const QString &shared, const PrepareOptions &options)
+{
+    ConfigAfterCopies config;
+    const QString path = home + QLatin1Char('/') + EntryConfigToml;
+    Expected<QByteArray> bytes = readRegularFile(path, MaxConfigBytes, QStringLiteral("config.toml"));
+    if (bytes) {
+        config.bytes = std::move(bytes).value();
+        return config;
+    }
+    config.readable = bytes.error().kind == Error::Kind::NotFound;
+    if (options.dryRun && config.readable) {
+        Expected<QByteArray> source =
+            readRegularFile(shared + QLatin1Char('/') + EntryConfigToml, MaxConfigBytes, QStringLiteral("config.toml"));
+        if (source)
+            config.bytes = options.layout == HomeLayout::Today ? withoutSkillsConfig(*source) : *source;
+    }
+    return config;
+}
+
+SandboxPolicy policyFor(const PrepareOptions &options, const HomePreset &preset, const QByteArray &config,
+                        bool configReadable)
+{
+    PolicyInputs inputs = options.policyInputs;
+    inputs.choice = preset.choice;
+    if (inputs.platform == Platform::Windows)
+        inputs.windowsSandbox = !configReadable     ? WindowsSandboxSetting::Unreadable
+                                : config.isEmpty()  ? WindowsSandboxSetting::Absent
+                                                    : readWindowsSandboxSetting(config);
     return choosePolicy(inputs);
+}
+
+// The block through the engine, never through a link that leaves the home;
+// in a dry run the edit the engine would make.
+void writeBlock(const QString &home, const QByteArray &config, const PrepareOptions &options, bool copiedNow,
+                PrepareResult &result)
+{
+    ApplyOptions apply;
+    // A config.toml copied a moment ago needs no backup: its original is the shared one.
+    apply.backup = options.backup && !copiedNow;
+    if (options.dryRun && probeEntry(home + QLatin1Char('/') + EntryConfigToml).kind == EntryKind::Missing) {
+        // Nothing on disk to propose from: the edit of what the copy would bring.
+        Expected<ProposedEdit> edit = proposeEdit(config, result.policy);
+        if (edit) {
+            ApplyResult planned;
+            planned.before.codexHome = home;
+            planned.before.path = home + QLatin1Char('/') + EntryConfigToml;
+            planned.before.writePath = planned.before.path;
+            planned.before.bytes = config;
+            planned.edit = std::move(edit).value();
+            result.block = std::move(planned);
+        } else {
+            result.blockError = edit.error();
+        }
+        return;
+    }
+    apply.dryRun = options.dryRun;
+    Expected<ApplyResult> written = applyHomeBlock(home, result.policy, apply);
+    if (written) {
+        result.block = std::move(written).value();
+    } else {
+        qCWarning(lcHomes) << "prepare: the managed block was not written:" << written.error().toText();
+        result.blockError = written.error();
+    }
 }
 
 } // namespace
@@ -171,6 +212,8 @@ Expected<PrepareResult> prepareHome(const QString &codexHome, const PrepareOptio
 {
     PrepareResult result;
     result.codexHome = QDir::cleanPath(QFileInfo(codexHome).absoluteFilePath());
+    result.dryRun = options.dryRun;
+    result.layout = options.layout;
     const QString shared = QDir::cleanPath(QFileInfo(options.sharedHome).absoluteFilePath());
 
     const QFileInfo homeInfo(result.codexHome);
@@ -183,60 +226,55 @@ Expected<PrepareResult> prepareHome(const QString &codexHome, const PrepareOptio
         return Error{Error::Kind::Refused, QStringLiteral("This is not a folder; nothing was written."),
                      result.codexHome, 0, 0, QStringLiteral("Give the task's codex-home folder.")};
     if (!homeInfo.exists()) {
-        if (!QDir().mkpath(result.codexHome))
+        if (!options.dryRun && !QDir().mkpath(result.codexHome))
             return Error{Error::Kind::Io, QStringLiteral("Could not create the home folder."), result.codexHome, 0, 0,
                          QStringLiteral("Check that its parent folder exists and is writable.")};
         result.createdHome = true;
     }
-    const QString home = result.codexHome + QLatin1Char('/');
-    const QString from = shared + QLatin1Char('/');
+    const QString home = result.codexHome;
 
-    // sessions: the shared folder is made first, so Codex can write there at once.
-    const QString sharedSessions = from + EntrySessions;
-    if (!QFileInfo(sharedSessions).isDir()) {
-        const bool existed = QFileInfo::exists(sharedSessions);
-        if (!existed && QDir().mkpath(sharedSessions)) {
-            result.createdSharedSessions = true;
-            result.steps += ensureLink(EntrySessions, sharedSessions, home + EntrySessions, true);
-        } else {
-            result.steps += failed(EntrySessions,
-                                   Error{Error::Kind::Io, QStringLiteral("Could not create the shared sessions folder."),
-                                         sharedSessions, 0, 0, QStringLiteral("Check that the shared home is writable.")});
+    TodayPrepare today;
+    today.home = home;
+    today.shared = shared;
+    today.freshHome = result.createdHome;
+    today.dryRun = options.dryRun;
+
+    result.steps += options.layout == HomeLayout::Today ? prepareLocalSessions(today)
+                                                         : linkSharedSessions(home, shared, options, result);
+    result.steps += linkAuth(home, shared, options);
+
+    const std::optional<PrepareStep> planted = handlePlantedConfigLink(home, options);
+    for (QLatin1String name : {EntryConfigJson, EntryConfigToml, EntryInstructions}) {
+        if (name == EntryConfigToml && planted) {
+            result.steps += *planted;
+            continue;
         }
-    } else {
-        result.steps += ensureLink(EntrySessions, sharedSessions, home + EntrySessions, true);
+        CopyRequest request;
+        request.name = name;
+        request.source = shared + QLatin1Char('/') + name;
+        request.destination = home + QLatin1Char('/') + name;
+        request.isConfigToml = name == EntryConfigToml;
+        request.dryRun = options.dryRun;
+        if (request.isConfigToml && options.layout == HomeLayout::Today)
+            request.transform = withoutSkillsConfig;
+        result.steps += ensureCopy(request);
     }
 
-    // auth.json: linked only when the shared file exists (existence only; never read).
-    const QString sharedAuth = from + EntryAuth;
-    if (QFileInfo::exists(sharedAuth)) {
-        result.steps += ensureLink(EntryAuth, sharedAuth, home + EntryAuth, false);
-    } else {
-        PrepareStep step;
-        step.name = EntryAuth;
-        step.action = PrepareAction::Skipped;
-        step.detail = QStringLiteral("the shared home has no auth.json (log in with `codex login` first)");
-        result.steps += step;
-    }
+    const ConfigAfterCopies config = configAfterCopies(home, shared, options);
+    today.configBytes = config.bytes;
+    result.steps += copyReferencedFiles(today);
+    if (options.layout == HomeLayout::Today)
+        result.steps += prepareTodayExtras(today);
 
-    for (QLatin1String name : {EntryConfigJson, EntryConfigToml, EntryInstructions})
-        result.steps += ensureCopy(name, from + name, home + name);
-
-    // Then the block, through the engine (it creates config.toml when absent).
-    result.policy = policyForHome(result.codexHome, options.policyInputs);
-    ApplyOptions apply;
-    // A config.toml copied a moment ago needs no backup: its original is the shared one.
+    // Then the block, through the engine (it creates config.toml when absent),
+    // for the preset inspect would judge this home by.
+    const HomePreset preset = presetForHome(options.chosenPreset, config.bytes);
+    result.presetSource = preset.source;
+    result.policy = policyFor(options, preset, config.bytes, config.readable);
     bool copiedNow = false;
     for (const PrepareStep &step : std::as_const(result.steps))
         copiedNow = copiedNow || (step.name == EntryConfigToml && step.action == PrepareAction::Created);
-    apply.backup = options.backup && !copiedNow;
-    Expected<ApplyResult> written = applyManagedBlock(result.codexHome, result.policy, apply);
-    if (written) {
-        result.block = std::move(written).value();
-    } else {
-        qCWarning(lcHomes) << "prepare: the managed block was not written:" << written.error().toText();
-        result.blockError = written.error();
-    }
+    writeBlock(home, config.bytes, options, copiedNow, result);
     return result;
 }
 

@@ -14,6 +14,11 @@ QString HomeReport::statusName() const
     return worst == Severity::Info ? QStringLiteral("ok") : severityName(worst);
 }
 
+QString HomeReport::blockName() const
+{
+    return blockKnown ? blockStateName(block) : QStringLiteral("unknown");
+}
+
 const HomeEntry *HomeReport::entry(QLatin1String name) const
 {
     for (const HomeEntry &candidate : entries) {

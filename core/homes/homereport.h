@@ -5,6 +5,8 @@
 #include "common/policy.h"
 #include "config/configanalysis.h"
 #include "homes/homeentry.h"
+#include "homes/homelayout.h"
+#include "homes/homepreset.h"
 
 #include <QList>
 #include <QMetaType>
@@ -22,15 +24,21 @@ struct HomeReport final
     QString workspace;               // <root>/<workspace>/<task>/codex-home; empty when unknown
     QString task;
     BlockState block = BlockState::Absent;
+    bool blockKnown = true;          // false when config.toml could not be read or parsed: then
+                                     // `block` says nothing and reports name it "unknown"
     bool configExists = false;
-    SandboxPolicy policy;            // the policy this home was judged against
-    QList<HomeEntry> entries;        // one per homeEntryNames(), in that order
+    SandboxPolicy policy;            // the policy this home was judged against (policy.preset: its table)
+    PresetSource presetSource = PresetSource::Default;  // why that preset
+    HomeLayout layout = HomeLayout::Seed;               // the layout its entries show
+    QList<HomeEntry> entries;        // one per homeEntryNames(), in that order, then what today's
+                                     // daemon adds (todayentries.h), each only when present
     QList<Finding> findings;         // contract codes; config findings carry their line
     std::optional<Error> error;      // the home could not be read at all (then one finding says so too)
 
     // Worst severity among the findings; info counts as ok (Severity::Info).
     Severity status() const;
     QString statusName() const;      // "ok", "warning", "error"
+    QString blockName() const;       // blockStateName(block), or "unknown" when !blockKnown
     const HomeEntry *entry(QLatin1String name) const;  // null when not listed
 };
 

@@ -1,5 +1,6 @@
 #include "homes/homescan.h"
 
+#include "common/boundedread.h"
 #include "common/logging.h"
 #include "common/userhome.h"
 #include "config/configfile.h"
@@ -38,14 +39,16 @@ QString defaultWorkspacesRoot(const QProcessEnvironment &environment)
 SandboxPolicy scanPolicy(const SharedHome &shared, const InspectOptions &options)
 {
     PolicyInputs inputs = options.policyInputs;
+    inputs.choice = options.chosenPreset.value_or(PolicyChoice{});
     if (inputs.platform == Platform::Windows) {
-        QFile file(shared.path + QLatin1String("/config.toml"));
-        if (!file.exists())
-            inputs.windowsSandbox = WindowsSandboxSetting::Absent;
-        else if (!file.open(QIODevice::ReadOnly) || file.size() > MaxConfigBytes)
-            inputs.windowsSandbox = WindowsSandboxSetting::Unreadable;
+        // Bounded and never blocking: the shared home's config.toml may be anything.
+        const Expected<QByteArray> bytes =
+            readRegularFile(shared.path + QLatin1String("/config.toml"), MaxConfigBytes, QStringLiteral("config.toml"));
+        if (bytes)
+            inputs.windowsSandbox = readWindowsSandboxSetting(*bytes);
         else
-            inputs.windowsSandbox = readWindowsSandboxSetting(file.readAll());
+            inputs.windowsSandbox = bytes.error().kind == Error::Kind::NotFound ? WindowsSandboxSetting::Absent
+                                                                               : WindowsSandboxSetting::Unreadable;
     }
     return choosePolicy(inputs);
 }
@@ -61,12 +64,21 @@ HomeScan scanHomes(const QString &path, const InspectOptions &options, const std
 
     const SharedHome shared = SharedHome::load(options.sharedHome);
     scan.policy = scanPolicy(shared, options);
+    scan.presetChosen = options.chosenPreset.has_value();
 
-    // One policy object for every home (off Windows): its strings are shared,
-    // not copied 10,000 times.
+    // One policy object per preset for every home (off Windows): its strings
+    // are shared, not copied 10,000 times.
     InspectOptions homeOptions = options;
-    if (!homeOptions.policy)
-        homeOptions.policy = choosePolicy(options.policyInputs);
+    if (!homeOptions.policy) {
+        PolicyInputs inputs = options.policyInputs;
+        inputs.choice = options.chosenPreset.value_or(PolicyChoice{});
+        homeOptions.policy = choosePolicy(inputs);
+    }
+    if (!homeOptions.todayPolicy && !options.chosenPreset) {
+        PolicyInputs inputs = options.policyInputs;
+        inputs.choice.preset = PolicyPreset::MulticaToday;
+        homeOptions.todayPolicy = choosePolicy(inputs);
+    }
 
     auto inspectOne = [&](const QString &home, const TaskNames &names) {
         HomeReport report = inspectHome(home, shared, homeOptions);

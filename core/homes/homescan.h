@@ -15,6 +15,7 @@ namespace SandboxDoctor {
 struct HomeScan final
 {
     SandboxPolicy policy;        // the policy for the shared home's config (the report's top-level policy)
+    bool presetChosen = false;   // policy.preset was chosen by the user (else the seed's, by default)
     QList<HomeReport> homes;     // sorted by path
     ScanSummary summary;
 };

@@ -1,5 +1,8 @@
 #include "homes/homesreport.h"
 
+#include "config/textdiff.h"
+#include "homes/homejsontext.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -42,10 +45,14 @@ QJsonObject homeReportToJson(const HomeReport &report)
 {
     QJsonArray entries;
     for (const HomeEntry &entry : report.entries) {
-        entries.append(QJsonObject{{QStringLiteral("name"), entry.name},
-                                   {QStringLiteral("kind"), entryKindName(entry.kind)},
-                                   {QStringLiteral("target"), textOrNull(entry.target)},
-                                   {QStringLiteral("state"), entryStateName(entry.state)}});
+        QJsonObject object{{QStringLiteral("name"), entry.name},
+                           {QStringLiteral("kind"), entryKindName(entry.kind)},
+                           {QStringLiteral("target"), textOrNull(entry.target)},
+                           {QStringLiteral("state"), entryStateName(entry.state)}};
+        // Only where the name does not say it: the config key naming a copied file, a session store.
+        if (!entry.role.isEmpty())
+            object.insert(QStringLiteral("role"), entry.role);
+        entries.append(object);
     }
     QJsonArray findings;
     for (const Finding &finding : report.findings)
@@ -54,21 +61,27 @@ QJsonObject homeReportToJson(const HomeReport &report)
                        {QStringLiteral("workspace"), textOrNull(report.workspace)},
                        {QStringLiteral("task"), textOrNull(report.task)},
                        {QStringLiteral("status"), report.statusName()},
-                       {QStringLiteral("block"), blockStateName(report.block)},
+                       {QStringLiteral("block"), report.blockName()},
+                       {QStringLiteral("preset"), policyPresetName(report.policy.preset)},
+                       {QStringLiteral("preset_source"), presetSourceName(report.presetSource)},
+                       {QStringLiteral("layout"), homeLayoutName(report.layout)},
                        {QStringLiteral("entries"), entries},
                        {QStringLiteral("findings"), findings}};
 }
 
 namespace {
 
-QJsonObject policyToJson(const SandboxPolicy &policy, Platform platform)
+QJsonObject policyToJson(const SandboxPolicy &policy, Platform platform, bool presetChosen)
 {
     return QJsonObject{{QStringLiteral("platform"), platformName(platform)},
                        {QStringLiteral("mode"), sandboxModeName(policy.mode)},
                        {QStringLiteral("network_access"),
                         policy.mode == SandboxMode::WorkspaceWrite && policy.networkAccess},
                        {QStringLiteral("reason"), policy.reason},
-                       {QStringLiteral("hint"), policy.hint}};
+                       {QStringLiteral("hint"), policy.hint},
+                       {QStringLiteral("preset"), policyPresetName(policy.preset)},
+                       {QStringLiteral("preset_source"), presetSourceName(presetChosen ? PresetSource::Chosen
+                                                                                       : PresetSource::Default)}};
 }
 
 QJsonObject summaryToJson(const ScanSummary &summary)
@@ -98,16 +111,19 @@ QByteArray jsonString(const QString &text)
 
 } // namespace
 
-QByteArray HomeScanJsonWriter::begin(const QString &root, const SandboxPolicy &policy, Platform platform)
+QByteArray HomeScanJsonWriter::begin(const QString &root, const SandboxPolicy &policy, Platform platform,
+                                     bool presetChosen)
 {
     m_written = 0;
-    return "{\n    \"root\": " + jsonString(root) + ",\n    \"policy\": " + nested(policyToJson(policy, platform), 1)
-           + ",\n    \"homes\": [";
+    return "{\n    \"root\": " + jsonString(root) + ",\n    \"policy\": "
+           + nested(policyToJson(policy, platform, presetChosen), 1) + ",\n    \"homes\": [";
 }
 
 QByteArray HomeScanJsonWriter::home(const HomeReport &report)
 {
-    return (m_written++ == 0 ? "\n        " : ",\n        ") + nested(homeReportToJson(report), 2);
+    // One home per line, compact, written directly: a fraction of the time of
+    // a QJsonDocument per home, and `grep` finds a home with its whole report.
+    return (m_written++ == 0 ? "\n        " : ",\n        ") + homeReportJsonText(report);
 }
 
 QByteArray HomeScanJsonWriter::end(const ScanSummary &summary)
@@ -126,7 +142,7 @@ QJsonObject homeScanToJson(const HomeScan &scan, Platform platform)
         homes.append(homeReportToJson(report));
     QJsonObject root{
         {QStringLiteral("root"), scan.summary.root},
-        {QStringLiteral("policy"), policyToJson(scan.policy, platform)},
+        {QStringLiteral("policy"), policyToJson(scan.policy, platform, scan.presetChosen)},
         {QStringLiteral("homes"), homes},
         {QStringLiteral("summary"), summaryToJson(scan.summary)},
     };
@@ -146,20 +162,25 @@ QString homeScanToText(const HomeScan &scan, Platform platform)
                          ? QStringLiteral(" with network access")
                          : QString(),
                      platformName(platform), scan.policy.reason);
+    text += scan.presetChosen
+                ? QStringLiteral("Preset:  %1 (chosen), for every home\n").arg(policyPresetName(scan.policy.preset))
+                : QStringLiteral("Preset:  none chosen: a home carrying the multica daemon's named blocks is judged "
+                                 "against multica-today, any other against seed\n");
 
     if (scan.homes.isEmpty()) {
         text += QStringLiteral("\nNo per-task homes (folders named codex-home) were found.\n");
     } else {
-        const QStringList headers{QStringLiteral("WORKSPACE"), QStringLiteral("TASK"), QStringLiteral("STATUS"),
-                                  QStringLiteral("BLOCK"),     QStringLiteral("AUTH.JSON"), QStringLiteral("SESSIONS"),
-                                  QStringLiteral("FINDINGS")};
+        const QStringList headers{QStringLiteral("WORKSPACE"), QStringLiteral("TASK"),      QStringLiteral("STATUS"),
+                                  QStringLiteral("BLOCK"),     QStringLiteral("PRESET"),    QStringLiteral("LAYOUT"),
+                                  QStringLiteral("AUTH.JSON"), QStringLiteral("SESSIONS"),  QStringLiteral("FINDINGS")};
         QList<QStringList> rows;
         rows.reserve(scan.homes.size());
         for (const HomeReport &report : scan.homes) {
             rows.append({report.workspace.isEmpty() ? QStringLiteral("-") : report.workspace,
                          report.task.isEmpty() ? QStringLiteral("-") : report.task, report.statusName(),
-                         blockStateName(report.block), entrySummary(report, EntryAuth),
-                         entrySummary(report, EntrySessions), QString::number(report.findings.size())});
+                         report.blockName(), policyPresetName(report.policy.preset), homeLayoutName(report.layout),
+                         entrySummary(report, EntryAuth), entrySummary(report, EntrySessions),
+                         QString::number(report.findings.size())});
         }
         QList<int> widths;
         for (const QString &header : headers)
@@ -208,27 +229,41 @@ QString homeScanToText(const HomeScan &scan, Platform platform)
 
 QString prepareResultToText(const PrepareResult &result)
 {
-    QString text = QStringLiteral("Prepared %1%2\n").arg(result.codexHome,
-                                                         result.createdHome ? QStringLiteral(" (created)") : QString());
+    QString text = result.dryRun ? QStringLiteral("Would prepare %1%2 (a dry run: nothing was written)\n")
+                                       .arg(result.codexHome, result.createdHome ? QStringLiteral(" (would create it)")
+                                                                                 : QString())
+                                 : QStringLiteral("Prepared %1%2\n")
+                                       .arg(result.codexHome, result.createdHome ? QStringLiteral(" (created)") : QString());
+    text += QStringLiteral("  layout %1, preset %2 (%3)\n")
+                .arg(homeLayoutName(result.layout), policyPresetName(result.policy.preset),
+                     presetSourceName(result.presetSource));
     if (result.createdSharedSessions)
-        text += QStringLiteral("  created the shared sessions folder\n");
-    int width = 0;
+        text += result.dryRun ? QStringLiteral("  would create the shared sessions folder\n")
+                              : QStringLiteral("  created the shared sessions folder\n");
+    int width = int(QStringLiteral("block").size());
     for (const PrepareStep &step : result.steps)
         width = std::max(width, int(step.name.size()));
+    const QString pad = QString(width, QLatin1Char(' ')) + QString(10, QLatin1Char(' '));
     for (const PrepareStep &step : result.steps) {
         text += QStringLiteral("  %1  %2  %3\n")
                     .arg(step.name.leftJustified(width), prepareActionName(step.action).leftJustified(8), step.detail);
+        if (!step.warning.isEmpty() && step.warning != step.detail)
+            text += QStringLiteral("  %1warning: %2\n").arg(pad, step.warning);
         if (step.error && !step.error->hint.isEmpty())
-            text += QStringLiteral("  %1  %2  %3\n").arg(QString(width, QLatin1Char(' ')), QString(8, QLatin1Char(' ')),
-                                                          step.error->hint);
+            text += QStringLiteral("  %1%2\n").arg(pad, step.error->hint);
     }
+    const QString mode = sandboxModeName(result.policy.mode);
     if (result.block) {
-        const QString what = result.block->written
-                                 ? QStringLiteral("written (%1)").arg(sandboxModeName(result.policy.mode))
-                                 : QStringLiteral("already current (%1)").arg(sandboxModeName(result.policy.mode));
+        const bool changes = result.block->edit.changed;
+        const QString what = result.dryRun ? (changes ? QStringLiteral("would be written (%1)").arg(mode)
+                                                      : QStringLiteral("already current (%1)").arg(mode))
+                             : result.block->written ? QStringLiteral("written (%1)").arg(mode)
+                                                     : QStringLiteral("already current (%1)").arg(mode);
         text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("block").leftJustified(width), what);
         if (!result.block->backupPath.isEmpty())
             text += QStringLiteral("  %1  backup: %2\n").arg(QString(width, QLatin1Char(' ')), result.block->backupPath);
+        if (result.dryRun && changes)
+            text += QLatin1Char('\n') + unifiedDiff(result.block->edit.before, result.block->edit.after);
     } else if (result.blockError) {
         text += QStringLiteral("  %1  not written: %2\n").arg(QStringLiteral("block").leftJustified(width),
                                                                result.blockError->toText());
@@ -244,6 +279,8 @@ QJsonObject prepareResultToJson(const PrepareResult &result)
                            {QStringLiteral("action"), prepareActionName(step.action)},
                            {QStringLiteral("method"), textOrNull(linkMethodName(step.method))},
                            {QStringLiteral("detail"), step.detail}};
+        if (!step.warning.isEmpty())
+            object.insert(QStringLiteral("warning"), step.warning);
         if (step.error)
             object.insert(QStringLiteral("error"), step.error->toText());
         steps.append(object);
@@ -254,11 +291,17 @@ QJsonObject prepareResultToJson(const PrepareResult &result)
     if (result.block) {
         block.insert(QStringLiteral("written"), result.block->written);
         block.insert(QStringLiteral("backup"), textOrNull(result.block->backupPath));
+        if (result.dryRun)
+            block.insert(QStringLiteral("diff"), unifiedDiff(result.block->edit.before, result.block->edit.after));
     } else {
         block.insert(QStringLiteral("written"), false);
         block.insert(QStringLiteral("error"), result.blockError ? result.blockError->toText() : QString());
     }
     return QJsonObject{{QStringLiteral("codex_home"), result.codexHome},
+                       {QStringLiteral("dry_run"), result.dryRun},
+                       {QStringLiteral("layout"), homeLayoutName(result.layout)},
+                       {QStringLiteral("preset"), policyPresetName(result.policy.preset)},
+                       {QStringLiteral("preset_source"), presetSourceName(result.presetSource)},
                        {QStringLiteral("created"), result.createdHome},
                        {QStringLiteral("created_shared_sessions"), result.createdSharedSessions},
                        {QStringLiteral("steps"), steps},

@@ -15,12 +15,14 @@ QJsonObject homeReportToJson(const HomeReport &report);
 QJsonObject homeScanToJson(const HomeScan &scan, Platform platform);
 
 // The same document written piece by piece, so 10,000 homes never sit in
-// memory as one JSON tree: begin(), then home() for each report as it comes,
-// then end(). Keys: root, policy, homes, summary (the contract's order).
+// memory as one JSON tree: begin(), then home() for each report as it comes
+// (one compact line per home), then end(). Keys: root, policy, homes, summary
+// (the contract's order).
 class HomeScanJsonWriter final
 {
 public:
-    QByteArray begin(const QString &root, const SandboxPolicy &policy, Platform platform);
+    // `presetChosen`: the user chose the preset (policy.preset_source "chosen"), else "default".
+    QByteArray begin(const QString &root, const SandboxPolicy &policy, Platform platform, bool presetChosen = false);
     QByteArray home(const HomeReport &report);
     QByteArray end(const ScanSummary &summary);
 

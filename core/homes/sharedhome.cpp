@@ -1,9 +1,9 @@
 #include "homes/sharedhome.h"
 
+#include "common/boundedread.h"
 #include "common/logging.h"
 
 #include <QDir>
-#include <QFile>
 #include <QFileInfo>
 
 namespace SandboxDoctor {
@@ -14,16 +14,15 @@ namespace {
 // not worth holding in memory for every comparison of a scan.
 constexpr qint64 MaxComparedBytes = 4 * 1024 * 1024;
 
-std::optional<QByteArray> readSmallFile(const QString &path)
+std::optional<QByteArray> readSmallFile(const QString &path, const QString &what)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    if (file.size() > MaxComparedBytes) {
-        qCInfo(lcHomes) << "not comparing copies of" << path << "(larger than" << MaxComparedBytes << "bytes)";
+    Expected<QByteArray> bytes = readRegularFile(path, MaxComparedBytes, what);
+    if (!bytes) {
+        if (bytes.error().kind != Error::Kind::NotFound)
+            qCInfo(lcHomes) << "not comparing copies of" << path << ":" << bytes.error().message;
         return std::nullopt;
     }
-    return file.readAll();
+    return std::move(bytes).value();
 }
 
 } // namespace
@@ -38,12 +37,22 @@ SharedHome SharedHome::load(const QString &path)
         shared.canonicalPath = info.canonicalFilePath();
     shared.authPath = shared.path + QLatin1String("/auth.json");
     shared.sessionsPath = shared.path + QLatin1String("/sessions");
+    shared.sessionStorePath = shared.path + QLatin1String("/multica-sessions");
+    shared.pluginCachePath = shared.path + QLatin1String("/plugins/cache");
     if (shared.exists) {
+        // canonicalFilePath is a realpath: it never opens what it resolves.
         shared.authCanonical = QFileInfo(shared.authPath).canonicalFilePath();
         shared.sessionsCanonical = QFileInfo(shared.sessionsPath).canonicalFilePath();
-        // Only the two copies compared for copy-diverged are read; auth.json never is.
-        shared.configJson = readSmallFile(shared.path + QLatin1String("/config.json"));
-        shared.instructions = readSmallFile(shared.path + QLatin1String("/instructions.md"));
+        shared.sessionStoreCanonical = QFileInfo(shared.sessionStorePath).canonicalFilePath();
+        shared.pluginCacheCanonical = QFileInfo(shared.pluginCachePath).canonicalFilePath();
+        // Only the copies compared for copy-diverged and copy-truncated are read; auth.json never is.
+        shared.configJson = readSmallFile(shared.path + QLatin1String("/config.json"), QStringLiteral("config.json"));
+        shared.instructions =
+            readSmallFile(shared.path + QLatin1String("/instructions.md"), QStringLiteral("instructions.md"));
+        shared.configToml = readSmallFile(shared.path + QLatin1String("/config.toml"), QStringLiteral("config.toml"));
+        const QFileInfo cache(shared.path + QLatin1String("/models_cache.json"));
+        if (cache.isFile())
+            shared.modelsCacheSize = cache.size();
     }
     return shared;
 }

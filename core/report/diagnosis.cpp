@@ -31,6 +31,7 @@ PolicyInputs policyInputs(const DiagnoseRequest &request, const std::optional<Ve
     inputs.platform = platform;
     inputs.codexVersion = version;
     inputs.darwinFixedVersion = request.darwinFixedVersion;
+    inputs.choice = request.policyChoice.value_or(PolicyChoice{});
     if (platform != Platform::Windows)
         inputs.windowsSandbox = WindowsSandboxSetting::Absent;
     else if (!config)
@@ -74,6 +75,8 @@ Diagnosis diagnose(const DiagnoseRequest &request, const CodexDetection &codex)
     d.config = readConfig(request.codexHome);
 
     d.policy = choosePolicy(policyInputs(request, d.codexVersion, d.platform.platform, d.config));
+    d.policyChoice = request.policyChoice.value_or(PolicyChoice{});
+    d.presetChosen = request.policyChoice.has_value();
 
     if (d.config) {
         AnalysisContext context;

@@ -22,6 +22,7 @@ struct DiagnoseRequest final
     std::optional<Platform> platform;           // --platform; this machine when unset
     std::optional<QString> codexVersionText;    // --codex-version: used instead of asking Codex
     std::optional<Version> darwinFixedVersion;  // --darwin-fixed-version or the saved setting
+    std::optional<PolicyChoice> policyChoice;   // --policy or the saved "policy/preset"; unset: the seed's table
 };
 
 struct Diagnosis final
@@ -31,6 +32,8 @@ struct Diagnosis final
     std::optional<Version> codexVersion;   // the version the policy used
     PlatformInfo platform;
     SandboxPolicy policy;
+    PolicyChoice policyChoice;             // the preset policy came from (policy.preset is its name)
+    bool presetChosen = false;             // the user chose it; else the default (the seed's table)
     Expected<ConfigSnapshot> config = Error{};
     ConfigAnalysis analysis;
     Expected<ProposedEdit> proposal = Error{};

@@ -109,7 +109,11 @@ QJsonObject statusToJson(const Diagnosis &d)
                         d.policy.mode == SandboxMode::WorkspaceWrite && d.policy.networkAccess},
                        {QStringLiteral("reason"), d.policy.reason},
                        {QStringLiteral("hint"), d.policy.hint},
-                       {QStringLiteral("cost"), stringOrNull(policyCost(d.policy, d.platform.platform))}};
+                       {QStringLiteral("cost"), stringOrNull(policyCost(d.policy, d.platform.platform))},
+                       {QStringLiteral("preset"), policyPresetName(d.policy.preset)},
+                       {QStringLiteral("preset_source"), d.presetChosen ? QStringLiteral("chosen") : QStringLiteral("default")}};
+    if (d.policy.preset == PolicyPreset::Custom)
+        policy.insert(QStringLiteral("custom"), d.policyChoice.toText());
 
     QJsonArray findings;
     for (const Finding &finding : d.analysis.findings)
@@ -172,6 +176,11 @@ QString statusToText(const Diagnosis &d)
                                          .arg(d.platform.name, d.platform.os, d.platform.arch,
                                               d.platform.simulated ? QStringLiteral(", simulated") : QString()));
     line(QStringLiteral("Policy"), policyText(d.policy));
+    out += indent + QStringLiteral("preset: %1 (%2)\n")
+                        .arg(d.policy.preset == PolicyPreset::Custom ? d.policyChoice.toText()
+                                                                      : policyPresetName(d.policy.preset),
+                             d.presetChosen ? QStringLiteral("chosen")
+                                            : QStringLiteral("default; --policy or Settings chooses another"));
     if (!d.policy.reason.isEmpty())
         out += indent + QStringLiteral("why: ") + d.policy.reason + QLatin1Char('\n');
     if (!d.policy.hint.isEmpty())

@@ -2,6 +2,7 @@
 
 #include "homes/homeinspector.h"
 #include "homes/homepreparer.h"
+#include "homes/homewriteguard.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,35 @@ QString nativeCodex()
 
 // A shared config.toml the seed daemon would mangle: it ends inside a table.
 const QByteArray SharedUserConfig = QByteArrayLiteral("model = \"o3\"\n\n[permissions.x]\n");
+
+// A shared config.toml as Codex Desktop leaves it for today's daemon: an
+// instructions file named relative to CODEX_HOME, and a plugin-backed skill
+// entry without `path`, which Codex 0.171 refuses ("invalid data") unless the
+// copy drops [[skills.config]] as the daemon does.
+const QByteArray SharedTodayConfig = QByteArrayLiteral("model = \"o3\"\n"
+                                                       "model_instructions_file = \"prompts/gpt.md\"\n"
+                                                       "\n"
+                                                       "[[skills.config]]\n"
+                                                       "name = \"superpowers:brainstorming\"\n");
+
+// `codex doctor --json` for one CODEX_HOME, in a private network namespace and
+// without the network checks' timeouts: every proxy and the provider point at
+// a closed loopback port, which answers at once (its config and sandbox checks
+// are unchanged by that).
+std::unique_ptr<QProcess> startDoctor(const QString &home)
+{
+    auto doctor = std::make_unique<QProcess>();
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("CODEX_HOME"), home);
+    for (const char *name : {"HTTPS_PROXY", "HTTP_PROXY", "https_proxy", "http_proxy", "ALL_PROXY"})
+        environment.insert(QLatin1String(name), QStringLiteral("http://127.0.0.1:9"));
+    environment.remove(QStringLiteral("NO_PROXY"));
+    doctor->setProcessEnvironment(environment);
+    doctor->start(QStringLiteral("unshare"), {QStringLiteral("-rn"), nativeCodex(), QStringLiteral("doctor"),
+                                              QStringLiteral("--json"), QStringLiteral("-c"),
+                                              QStringLiteral("openai_base_url=\"http://127.0.0.1:9/v1\"")});
+    return doctor;
+}
 
 } // namespace
 
@@ -100,6 +130,110 @@ private slots:
             QCOMPARE(report.block, BlockState::Current);
             QCOMPARE(report.entry(EntryAuth)->state, EntryState::Ok);
             QCOMPARE(report.entry(EntrySessions)->state, EntryState::Ok);
+        }
+    }
+
+    // Homes in both layouts, built from fixtures as each daemon leaves them,
+    // then written by this app every way it writes them (Repair in the home's
+    // own layout, Apply of the policy the home is judged by, prepare of a new
+    // home in each layout): Codex 0.171 loads every one, with the sandbox that
+    // policy asks for.
+    void codexDoctor_loadsEveryConfigWrittenInBothLayouts()
+    {
+        QVERIFY2(QFileInfo(nativeCodex()).isExecutable(), qPrintable(nativeCodex()));
+        const QString scratch = qEnvironmentVariable("SANDBOXDOCTOR_SCRATCH_DIR") + QLatin1String("/layouts");
+        QVERIFY(!scratch.startsWith(QLatin1String("/tmp/")));
+        QDir(scratch).removeRecursively();
+        const QString seedShared = scratch + QLatin1String("/seed-shared");
+        makeSharedHome(seedShared);
+        QVERIFY(writeFile(seedShared + QLatin1String("/config.toml"), SharedUserConfig));
+        const QString todayShared = scratch + QLatin1String("/today-shared");
+        makeSharedHome(todayShared);
+        makeTodaySharedExtras(todayShared);
+        QVERIFY(writeFile(todayShared + QLatin1String("/config.toml"), SharedTodayConfig));
+
+        struct Case
+        {
+            QString name;
+            QString shared;
+            QString home;
+            HomeReport report;  // inspect's view after the write
+            std::unique_ptr<QProcess> doctor;
+        };
+        std::vector<Case> cases;
+        auto home = [&](const QString &name) -> QString { return scratch + QLatin1String("/root/ws/") + name + QLatin1String("/codex-home"); };
+        auto inspect = [](const QString &path, const QString &shared) {
+            InspectOptions options;
+            options.sharedHome = shared;
+            options.policyInputs.platform = Platform::Linux;
+            return inspectHome(path, SharedHome::load(shared), options);
+        };
+        auto prepare = [](const QString &path, const QString &shared, HomeLayout layout) {
+            PrepareOptions options;
+            options.sharedHome = shared;
+            options.policyInputs.platform = Platform::Linux;
+            options.layout = layout;
+            return prepareHome(path, options);
+        };
+
+        // Repair each fixture in the layout it has, against the preset it is judged by.
+        makeDaemonHome(home(QStringLiteral("seed-repaired")), seedShared, QByteArrayLiteral("model = \"o3\"\n"));
+        QVERIFY(QFile::remove(home(QStringLiteral("seed-repaired")) + QLatin1String("/auth.json")));
+        makeTodayHome(home(QStringLiteral("today-repaired")), todayShared);
+        QVERIFY(QFile::remove(home(QStringLiteral("today-repaired")) + QLatin1String("/auth.json")));
+        for (const QString &name : {QStringLiteral("seed-repaired"), QStringLiteral("today-repaired")}) {
+            const QString shared = name.startsWith(QLatin1String("seed")) ? seedShared : todayShared;
+            const HomeReport before = inspect(home(name), shared);
+            const Expected<PrepareResult> repaired = prepare(home(name), shared, before.layout);
+            QVERIFY2(repaired && repaired->ok(), qPrintable(name));
+            cases.push_back({name, shared, home(name), {}, nullptr});
+        }
+        // Apply the judged policy to each fixture's config.toml.
+        makeDaemonHome(home(QStringLiteral("seed-applied")), seedShared, QByteArrayLiteral("model = \"o3\"\n"));
+        makeTodayHome(home(QStringLiteral("today-applied")), todayShared);
+        for (const QString &name : {QStringLiteral("seed-applied"), QStringLiteral("today-applied")}) {
+            const QString shared = name.startsWith(QLatin1String("seed")) ? seedShared : todayShared;
+            ApplyOptions apply;
+            apply.backup = false;
+            QVERIFY2(applyHomeBlock(home(name), inspect(home(name), shared).policy, apply), qPrintable(name));
+            cases.push_back({name, shared, home(name), {}, nullptr});
+        }
+        // New homes in each layout.
+        QVERIFY(prepare(home(QStringLiteral("seed-new")), seedShared, HomeLayout::Seed));
+        cases.push_back({QStringLiteral("seed-new"), seedShared, home(QStringLiteral("seed-new")), {}, nullptr});
+        QVERIFY(prepare(home(QStringLiteral("today-new")), todayShared, HomeLayout::Today));
+        cases.push_back({QStringLiteral("today-new"), todayShared, home(QStringLiteral("today-new")), {}, nullptr});
+
+        for (Case &c : cases) {
+            c.report = inspect(c.home, c.shared);
+            c.doctor = startDoctor(c.home);
+            QVERIFY(c.doctor->waitForStarted(10000));
+        }
+        for (Case &c : cases) {
+            QVERIFY(c.doctor->waitForFinished(120000));
+            const QByteArray out = c.doctor->readAllStandardOutput();
+            const QJsonObject checks = QJsonDocument::fromJson(out).object().value(QStringLiteral("checks")).toObject();
+            QVERIFY2(!checks.isEmpty(), qPrintable(c.name + QLatin1String(": ") + QString::fromUtf8(out.left(400))));
+            const QJsonObject load = checks.value(QStringLiteral("config.load")).toObject();
+            // "warning" is a file that loads with a startup warning (0.171 calls
+            // [features].multi_agent deprecated); "fail" is one Codex refuses.
+            const QString status = load.value(QStringLiteral("status")).toString();
+            QVERIFY2(status == QLatin1String("ok") || status == QLatin1String("warning"),
+                     qPrintable(c.name + QLatin1String(": ") + QString::fromUtf8(QJsonDocument(load).toJson())));
+            QCOMPARE(load.value(QStringLiteral("details")).toObject().value(QStringLiteral("config.toml parse")).toString(),
+                     QStringLiteral("ok"));
+            const QJsonObject details =
+                checks.value(QStringLiteral("sandbox.helpers")).toObject().value(QStringLiteral("details")).toObject();
+            const bool full = c.report.policy.mode == SandboxMode::DangerFullAccess;
+            QCOMPARE(details.value(QStringLiteral("filesystem sandbox")).toString(),
+                     full ? QStringLiteral("unrestricted") : QStringLiteral("restricted"));
+            QCOMPARE(details.value(QStringLiteral("network sandbox")).toString(), QStringLiteral("enabled"));
+            QVERIFY(!out.contains(AuthSecret));
+            // Each home was written in the layout it now shows, under its daemon's preset.
+            QCOMPARE(c.report.layout, c.name.startsWith(QLatin1String("seed")) ? HomeLayout::Seed : HomeLayout::Today);
+            if (c.name == QLatin1String("today-repaired") || c.name == QLatin1String("today-applied"))
+                QCOMPARE(c.report.policy.preset, PolicyPreset::MulticaToday);
+            QVERIFY2(c.report.entry(EntryAuth)->state == EntryState::Ok, qPrintable(c.name));
         }
     }
 };

@@ -181,6 +181,39 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(none).object().value(QStringLiteral("homes")).toArray().size(), 0);
     }
 
+    // The streamed home is written without QJsonObject: it must parse to exactly
+    // what homeReportToJson() says, odd characters and optional members included.
+    void json_directTextEqualsTheObject()
+    {
+        HomeReport report;
+        report.path = QStringLiteral("/r/\"quoted\"\\back\tslash/\u00e9t\u00e9 \U0001F600/codex-home");
+        report.task = QStringLiteral("t\x01\x1f");
+        report.blockKnown = false;
+        HomeEntry entry;
+        entry.name = QStringLiteral("prompts/gpt.md");
+        entry.kind = EntryKind::Symlink;
+        entry.target = QStringLiteral("/x\ny");
+        entry.state = EntryState::Truncated;
+        entry.role = QStringLiteral("model_instructions_file");
+        report.entries << entry << HomeEntry{};
+        Finding withLine;
+        withLine.code = QStringLiteral("config-invalid");
+        withLine.severity = Severity::Error;
+        withLine.message = QStringLiteral("bad \"value\"");
+        withLine.line = 7;
+        withLine.fix = QStringLiteral("fix it");
+        Finding bare;
+        bare.code = QStringLiteral("sessions-local");
+        report.findings << withLine << bare;
+        HomeScanJsonWriter writer;
+        const QByteArray text = writer.begin(QStringLiteral("/r"), SandboxPolicy{}, Platform::Linux) + writer.home(report)
+                                + writer.end(ScanSummary{});
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(text, &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QCOMPARE(parsed.object().value(QStringLiteral("homes")).toArray().at(0).toObject(), homeReportToJson(report));
+    }
+
     void text_isATableWithFindings()
     {
         const QString text = homeScanToText(scanHomes(m_root, options()), Platform::Linux);

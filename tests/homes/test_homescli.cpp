@@ -158,6 +158,73 @@ private slots:
             QCOMPARE(step.toObject().value(QStringLiteral("action")).toString(), QStringLiteral("kept"));
     }
 
+    // --policy reaches inspect: every home judged by the chosen preset, and the JSON says so.
+    void inspect_policyOptionJudgesEveryHome()
+    {
+        const Run run = cli({QStringLiteral("inspect"), m_root, QStringLiteral("--json"), QStringLiteral("--platform"),
+                             QStringLiteral("linux"), QStringLiteral("--policy"), QStringLiteral("multica-today")});
+        const QJsonObject json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+        const QJsonObject policy = json.value(QStringLiteral("policy")).toObject();
+        QCOMPARE(policy.value(QStringLiteral("preset")).toString(), QStringLiteral("multica-today"));
+        QCOMPARE(policy.value(QStringLiteral("preset_source")).toString(), QStringLiteral("chosen"));
+        for (const QJsonValue &home : json.value(QStringLiteral("homes")).toArray()) {
+            QCOMPARE(home.toObject().value(QStringLiteral("preset")).toString(), QStringLiteral("multica-today"));
+            QCOMPARE(home.toObject().value(QStringLiteral("block")).toString(), QStringLiteral("stale"));
+        }
+        const Run text = cli({QStringLiteral("inspect"), m_root, QStringLiteral("--platform"), QStringLiteral("linux"),
+                              QStringLiteral("--policy"), QStringLiteral("multica-today")});
+        QVERIFY2(text.out.contains(QStringLiteral("Preset:  multica-today (chosen)")), qPrintable(text.out));
+    }
+
+    void prepare_layoutToday_andDryRun()
+    {
+        const QString home = m_root + QLatin1String("/ws/today/codex-home");
+        const Run plan = cli({QStringLiteral("prepare"), QStringLiteral("--codex-home"), home, QStringLiteral("--shared-home"),
+                              m_shared, QStringLiteral("--layout"), QStringLiteral("today"), QStringLiteral("--dry-run"),
+                              QStringLiteral("--platform"), QStringLiteral("linux")});
+        QCOMPARE(plan.code, 0);
+        QVERIFY2(plan.out.contains(QStringLiteral("nothing was written")), qPrintable(plan.out));
+        QVERIFY(plan.out.contains(QStringLiteral("+# BEGIN multica-managed")));  // the block's diff
+        QVERIFY(!QFileInfo::exists(home));
+
+        const Run made = cli({QStringLiteral("prepare"), QStringLiteral("--codex-home"), home, QStringLiteral("--shared-home"),
+                              m_shared, QStringLiteral("--layout"), QStringLiteral("today"), QStringLiteral("--json"),
+                              QStringLiteral("--platform"), QStringLiteral("linux")});
+        QCOMPARE(made.code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(made.out.toUtf8()).object();
+        QCOMPARE(json.value(QStringLiteral("layout")).toString(), QStringLiteral("today"));
+        QCOMPARE(json.value(QStringLiteral("preset")).toString(), QStringLiteral("seed"));
+        QVERIFY(QFileInfo(home + QLatin1String("/sessions")).isDir());
+        QVERIFY(!QFileInfo(home + QLatin1String("/sessions")).isSymbolicLink());
+
+        const Run wrong = cli({QStringLiteral("prepare"), QStringLiteral("--codex-home"), home, QStringLiteral("--layout"),
+                               QStringLiteral("tomorrow")});
+        QCOMPARE(wrong.code, 2);
+        QVERIFY(wrong.err.contains(QStringLiteral("tomorrow")));
+    }
+
+    // A planted config.toml link: refused (exit 3, nothing written through it)
+    // until --replace-links says to replace it.
+    void prepare_plantedLink_refusedThenReplacedOnRequest()
+    {
+        const QString home = m_root + QLatin1String("/ws/planted/codex-home");
+        makeDaemonHome(home, m_shared);
+        const QString outside = m_dir.path() + QLatin1String("/dotfile");
+        QVERIFY(writeFile(outside, QByteArrayLiteral("export X=1\n")));
+        QVERIFY(QFile::remove(home + QLatin1String("/config.toml")));
+        QVERIFY(QFile::link(outside, home + QLatin1String("/config.toml")));
+        const QStringList args{QStringLiteral("prepare"), QStringLiteral("--codex-home"), home, QStringLiteral("--shared-home"),
+                               m_shared, QStringLiteral("--no-backup"), QStringLiteral("--platform"), QStringLiteral("linux")};
+        const Run refused = cli(args);
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.out.contains(outside), qPrintable(refused.out));
+        QCOMPARE(readFile(outside), QByteArrayLiteral("export X=1\n"));
+        const Run replaced = cli(args + QStringList{QStringLiteral("--replace-links")});
+        QCOMPARE(replaced.code, 0);
+        QCOMPARE(readFile(outside), QByteArrayLiteral("export X=1\n"));
+        QVERIFY(!QFileInfo(home + QLatin1String("/config.toml")).isSymbolicLink());
+    }
+
     void prepare_needsACodexHome()
     {
         const Run run = cli({QStringLiteral("prepare")});

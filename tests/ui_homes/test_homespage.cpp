@@ -617,7 +617,9 @@ void TestHomesPage::homesPage_repairBatch_cancelButtonStopsBetweenHomes()
     QVERIFY(done.wait(30000));
 
     auto *messages = page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"));
-    QCOMPARE(messages->text(), QStringLiteral("Stopped: 3 repaired, 27 not touched."));
+    QCOMPARE(messages->text(),
+             QStringLiteral("Stopped after 3 of 30 homes: 3 changed, 0 already fine, 0 still failing, 0 failed; "
+                            "27 not touched."));
     QCOMPARE(messages->kind(), MessageBar::Kind::Warning);
     const QStringList changed = changedHomes(before);
     QCOMPARE(changed, sorted(order.mid(0, 3)));
@@ -673,8 +675,11 @@ void TestHomesPage::homesPage_applyBatch_escapeStopsBetweenHomes()
     gate.release();
     QVERIFY(done.wait(30000));
 
-    QCOMPARE(page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"))->text(),
-             QStringLiteral("Stopped: 5 applied, 25 not touched."));
+    // Apply writes the block only: the broken auth.json links still fail, and the summary says so.
+    QVERIFY2(page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"))->text().startsWith(
+                 QStringLiteral("Stopped after 5 of 30 homes: 0 changed, 0 already fine, 5 still failing, 0 failed; "
+                                "25 not touched.\n")),
+             qPrintable(page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"))->text()));
     const QStringList changed = changedHomes(before);
     QCOMPARE(changed, sorted(order.mid(0, 5)));
     for (const QString &home : changed)
@@ -707,7 +712,8 @@ void TestHomesPage::homesPage_repairBatch_cancelAtFirstReportLeavesTheRestByteId
 
     QCOMPARE(reported, QList<int>{1});
     QCOMPARE(page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"))->text(),
-             QStringLiteral("Stopped: 1 repaired, 29 not touched."));
+             QStringLiteral("Stopped after 1 of 30 homes: 1 changed, 0 already fine, 0 still failing, 0 failed; "
+                            "29 not touched."));
     QCOMPARE(changedHomes(before), order.mid(0, 1));
     verifyIdle(*page);
 }
@@ -733,8 +739,11 @@ void TestHomesPage::homesPage_applyBatch_runsToTheEndAndReportsAllDone()
         QCOMPARE(progress.at(i).at(1).toInt(), BatchHomes);
     }
     auto *messages = page->findChild<MessageBar *>(QStringLiteral("homesMessageBar"));
-    QCOMPARE(messages->text(), QStringLiteral("Applied the block to 30 homes."));
-    QCOMPARE(messages->kind(), MessageBar::Kind::Success);
+    // The block went in everywhere, but each home's auth.json link is still broken: not a success.
+    QVERIFY2(messages->text().startsWith(QStringLiteral(
+                 "Applied the block to 30 homes: 0 changed, 0 already fine, 30 still failing, 0 failed.\n")),
+             qPrintable(messages->text()));
+    QCOMPARE(messages->kind(), MessageBar::Kind::Warning);
     QCOMPARE(changedHomes(before), homes);
     for (const QString &home : homes)
         QCOMPARE(page->model()->report(page->model()->rowOf(home)).block, BlockState::Current);

@@ -10,6 +10,10 @@ namespace SandboxDoctor::Ui {
 HomeBatch::HomeBatch(QList<HomeJobTarget> targets, Step step, InspectOptions options, QObject *parent)
     : QObject(parent), m_targets(std::move(targets)), m_step(std::move(step)), m_options(std::move(options))
 {
+    m_inspect = [options = m_options](const QString &path) {
+        // A fresh read of the shared home: a repair may have made its sessions folder.
+        return inspectHome(path, SharedHome::load(options.sharedHome), options);
+    };
 }
 
 HomeBatch::~HomeBatch()
@@ -57,15 +61,13 @@ HomeBatchResult HomeBatch::run()
             result.untouched << target.path;
             continue;
         }
-        result.outcomes << m_step(target);
+        HomeJobOutcome outcome = m_step(target);
+        // Inspected again at once, not after the loop: after a cancel nothing is
+        // left to do but report, so "Stopping…" ends with the home in hand.
+        outcome.report = m_inspect(outcome.path);
+        result.outcomes << std::move(outcome);
         emit progress(int(result.outcomes.size()), total());
     }
-    // Inspect after every write, against one fresh read of the shared home
-    // (a repair may have made its sessions folder). Homes left untouched
-    // are as the table shows them.
-    const SharedHome shared = SharedHome::load(m_options.sharedHome);
-    for (HomeJobOutcome &outcome : result.outcomes)
-        outcome.report = inspectHome(outcome.path, shared, m_options);
     return result;
 }
 

@@ -1,5 +1,6 @@
 #include "homedetailview.h"
 
+#include "homefixtext.h"
 #include "icons.h"
 #include "policytext.h"
 #include "preview/diffcolors.h"
@@ -33,7 +34,8 @@ QString severityIconName(Severity severity)
 
 bool isBad(EntryState state)
 {
-    return state == EntryState::Broken || state == EntryState::WrongTarget || state == EntryState::Unexpected;
+    return state == EntryState::Broken || state == EntryState::WrongTarget || state == EntryState::Unexpected
+           || state == EntryState::Truncated;
 }
 
 QString stateText(const HomeEntry &entry)
@@ -47,9 +49,58 @@ QString stateText(const HomeEntry &entry)
     case EntryState::Local: return QObject::tr("the home's own");
     case EntryState::Diverged: return QObject::tr("differs from the shared home's copy");
     case EntryState::Linked: return QObject::tr("a link where the daemon makes a copy");
-    case EntryState::Unexpected: return QObject::tr("unexpected kind");
+    case EntryState::Unexpected:
+        return entry.special.isEmpty() ? QObject::tr("unexpected kind")
+                                       : QObject::tr("unexpected kind: %1").arg(entry.special);
+    case EntryState::Truncated: return QObject::tr("cut short: holds only the first bytes of the shared file");
     }
     return entryStateName(entry.state);
+}
+
+bool isLinkKind(EntryKind kind)
+{
+    return kind == EntryKind::Symlink || kind == EntryKind::Junction;
+}
+
+// What an entry is there for, when its name does not say it: today's daemon
+// (multica v0.4.32) adds several things a person may not know.
+QString aboutEntry(const HomeEntry &entry)
+{
+    if (entry.kind == EntryKind::Missing)
+        return entry.role.isEmpty() ? QString() : QObject::tr("named by config.toml's %1").arg(entry.role);
+    if (entry.name == EntrySessions) {
+        if (entry.role == QLatin1String("session-store"))
+            return QObject::tr("this issue's session store in the shared home (today's daemon)");
+        if (entry.kind == EntryKind::Dir)
+            return QObject::tr("the task's own sessions (today's daemon)");
+        return QObject::tr("the shared home's sessions (the seed's daemon)");
+    }
+    if (entry.name == EntryModelsCache)
+        return QObject::tr("Codex's list of models, seeded from the shared home; Codex refreshes it here");
+    if (entry.name == EntryModelsBinding)
+        return QObject::tr("ties that list to the shared config it was fetched for; the daemon drops a list "
+                           "that no longer fits");
+    if (entry.name == EntryPluginCache)
+        return QObject::tr("the shared plugin cache");
+    if (entry.name.startsWith(SkillEntryPrefix))
+        return isLinkKind(entry.kind) ? QObject::tr("a skill linked from the shared home")
+                                      : QObject::tr("a skill written for this task");
+    if (!entry.role.isEmpty())
+        return entry.target.isEmpty() || !isLinkKind(entry.kind)
+                   ? QObject::tr("named by config.toml's %1; copied from the shared home").arg(entry.role)
+                   : QObject::tr("named by config.toml's %1").arg(entry.role);
+    return {};
+}
+
+QString presetWhy(const HomeReport &home)
+{
+    switch (home.presetSource) {
+    case PresetSource::Chosen: return QObject::tr("the preset chosen in Settings");
+    case PresetSource::NamedBlocks:
+        return QObject::tr("its config.toml carries the multica daemon's named blocks, so today's daemon wrote it");
+    case PresetSource::Default: return QObject::tr("no preset chosen, and no sign of today's daemon");
+    }
+    return {};
 }
 
 QString sizeText(qint64 size)
@@ -82,16 +133,20 @@ QString entryLine(const HomeEntry &entry)
     return esc(entry.name);
 }
 
-QString blockText(BlockState state)
+QString blockText(const HomeReport &home)
 {
-    switch (state) {
+    if (!home.blockKnown)
+        return QObject::tr("unknown: config.toml could not be read or parsed, so its block says nothing");
+    if (!home.configExists)
+        return QObject::tr("no config.toml: Repair writes one with the block");
+    switch (home.block) {
     case BlockState::Current: return QObject::tr("current: the managed block asks for this policy");
     case BlockState::Stale: return QObject::tr("stale: the managed block asks for another sandbox");
     case BlockState::Absent: return QObject::tr("absent: no managed block yet");
     case BlockState::Damaged: return QObject::tr("damaged: the block's markers are broken");
     case BlockState::Misplaced: return QObject::tr("misplaced: the block is not at the top of the file");
     }
-    return blockStateName(state);
+    return blockStateName(home.block);
 }
 
 } // namespace
@@ -164,7 +219,8 @@ void HomeDetailView::render()
 
     html += QStringLiteral("<h4>%1</h4><table cellspacing=\"0\" cellpadding=\"3\">").arg(esc(tr("Entries")));
     for (const HomeEntry &entry : home.entries) {
-        const bool bad = isBad(entry.state);
+        // A file config.toml names is needed, not optional: missing is bad too.
+        const bool bad = isBad(entry.state) || (entry.state == EntryState::Missing && !entry.role.isEmpty());
         const QString icon = bad ? QStringLiteral("error")
                                  : (entry.state == EntryState::Ok || entry.state == EntryState::Local
                                         ? QStringLiteral("ok")
@@ -172,21 +228,29 @@ void HomeDetailView::render()
         // Colour on a span: table cells do not pass it on to their text.
         const QString colour = bad ? red : (entry.state == EntryState::Missing ? muted : text);
         html += QStringLiteral("<tr><td>%1</td><td><span style=\"color:%2\">%3</span>").arg(iconTag(icon), colour, entryLine(entry));
-        if (entry.state != EntryState::Ok)  // "ok" under every good entry would only be noise
+        const QString about = aboutEntry(entry);
+        // "ok" under every good entry would only be noise, and so would "the home's own" above what it is.
+        const bool plain = entry.state == EntryState::Ok || (entry.state == EntryState::Local && !about.isEmpty());
+        if (!plain)
             html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(bad ? red : muted, esc(stateText(entry)));
         if (entry.state == EntryState::WrongTarget && !entry.expectedTarget.isEmpty())
             html += QStringLiteral("<span style=\"color:%1\"> &mdash; %2 <code>%3</code></span>")
                         .arg(muted, esc(tr("expected")), esc(entry.expectedTarget));
+        if (!about.isEmpty())
+            html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(muted, esc(about));
         html += QStringLiteral("</td></tr>");
     }
     html += QStringLiteral("</table>");
 
     html += QStringLiteral("<h4>%1</h4>").arg(esc(tr("Managed block")));
-    const bool blockOk = home.block == BlockState::Current;
-    html += QStringLiteral("<p>%1 %2<br><span style=\"color:%3\">%4</span></p>")
-                .arg(iconTag(blockOk ? QStringLiteral("ok") : QStringLiteral("warning")),
-                     esc(home.configExists ? blockText(home.block) : tr("no config.toml: prepare writes one with the block")),
-                     muted, esc(tr("Policy for this home: %1").arg(policySummary(home.policy))));
+    const bool blockOk = home.blockKnown && home.block == BlockState::Current;
+    html += QStringLiteral("<p>%1 %2<br><span style=\"color:%3\">%4<br>%5<br>%6</span></p>")
+                .arg(iconTag(blockOk ? QStringLiteral("ok") : QStringLiteral("warning")), esc(blockText(home)), muted,
+                     esc(tr("Policy for this home: %1").arg(policySummary(home.policy))),
+                     esc(tr("Preset: %1 (%2)").arg(policyPresetName(home.policy.preset), presetWhy(home))),
+                     esc(home.layout == HomeLayout::Today
+                             ? tr("Layout: today's daemon (sessions in the task, models cache, plugin cache, skills)")
+                             : tr("Layout: the seed's daemon (sessions linked to the shared home)")));
 
     html += QStringLiteral("<h4>%1</h4>").arg(esc(tr("Findings")));
     if (home.findings.isEmpty()) {
@@ -198,8 +262,8 @@ void HomeDetailView::render()
             if (finding.line > 0)
                 message += QStringLiteral(" <span style=\"color:%1\">(%2)</span>").arg(muted, esc(tr("line %1").arg(finding.line)));
             html += QStringLiteral("<tr><td>%1</td><td>%2").arg(iconTag(severityIconName(finding.severity)), message);
-            if (!finding.fix.isEmpty())
-                html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(muted, esc(finding.fix));
+            if (const QString fix = homeFixText(finding); !fix.isEmpty())
+                html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(muted, esc(fix));
             html += QStringLiteral("</td></tr>");
         }
         html += QStringLiteral("</table>");

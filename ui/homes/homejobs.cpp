@@ -1,7 +1,9 @@
 #include "homejobs.h"
 
 #include "config/applier.h"
-#include "homes/homepreparer.h"
+#include "homes/homewriteguard.h"
+
+#include <QObject>
 
 namespace SandboxDoctor::Ui {
 
@@ -15,18 +17,28 @@ QString errorLine(const Error &error)
     return text;
 }
 
-} // namespace
-
-HomeJobOutcome repairHome(const QString &path, const InspectOptions &options)
+PrepareOptions prepareOptions(const HomeJobTarget &target, const InspectOptions &options)
 {
     PrepareOptions prepare;
     prepare.sharedHome = options.sharedHome;
     prepare.policyInputs = options.policyInputs;
+    prepare.chosenPreset = options.chosenPreset;
+    prepare.layout = target.layout;
     prepare.backup = true;
+    return prepare;
+}
+
+} // namespace
+
+HomeJobOutcome repairHome(const HomeJobTarget &target, const InspectOptions &options, const RepairChoices &choices)
+{
+    PrepareOptions prepare = prepareOptions(target, options);
+    prepare.relinkAuth = choices.relinkAuth;
+    prepare.replaceLinks = choices.replaceLinks;
 
     HomeJobOutcome outcome;
-    outcome.path = path;
-    const Expected<PrepareResult> result = prepareHome(path, prepare);
+    outcome.path = target.path;
+    const Expected<PrepareResult> result = prepareHome(target.path, prepare);
     if (!result) {
         outcome.error = result.error();
         outcome.summary = errorLine(result.error());
@@ -44,6 +56,7 @@ HomeJobOutcome repairHome(const QString &path, const InspectOptions &options)
         outcome.error = result->blockError;
     if (result->block && result->block->written)
         done << QObject::tr("block written");
+    outcome.changed = !done.isEmpty();
     outcome.summary = outcome.error ? errorLine(*outcome.error)
                                     : (done.isEmpty() ? QObject::tr("already as the daemon makes it")
                                                       : done.join(QLatin1String(", ")));
@@ -56,27 +69,25 @@ HomeJobOutcome applyBlock(const HomeJobTarget &target)
     outcome.path = target.path;
     ApplyOptions apply;
     apply.backup = true;
-    const Expected<ApplyResult> result = applyManagedBlock(target.path, target.policy, apply);
+    const Expected<ApplyResult> result = applyHomeBlock(target.path, target.policy, apply);
     if (!result) {
         outcome.error = result.error();
         outcome.summary = errorLine(result.error());
     } else {
         outcome.ok = true;
+        outcome.changed = result->written;
         outcome.summary = result->written ? QObject::tr("block written (backup: %1)").arg(result->backupPath)
                                           : QObject::tr("already current");
     }
     return outcome;
 }
 
-Expected<ProposedEdit> proposeBlock(const HomeJobTarget &target)
+Expected<PrepareResult> planRepair(const HomeJobTarget &target, const InspectOptions &options)
 {
-    ApplyOptions options;
-    options.dryRun = true;
-    options.backup = false;
-    const Expected<ApplyResult> result = applyManagedBlock(target.path, target.policy, options);
-    if (!result)
-        return result.error();
-    return result->edit;
+    PrepareOptions prepare = prepareOptions(target, options);
+    prepare.dryRun = true;
+    prepare.backup = false;
+    return prepareHome(target.path, prepare);
 }
 
 } // namespace SandboxDoctor::Ui

@@ -26,18 +26,20 @@ QString statusLabel(Severity severity)
 
 } // namespace
 
-QString blockStateLabel(BlockState state, bool configExists)
+QString blockStateLabel(const HomeReport &report)
 {
-    if (!configExists)
+    if (!report.blockKnown)
+        return QObject::tr("unknown");
+    if (!report.configExists)
         return QObject::tr("no config.toml");
-    switch (state) {
+    switch (report.block) {
     case BlockState::Current: return QObject::tr("current");
     case BlockState::Stale: return QObject::tr("stale");
     case BlockState::Absent: return QObject::tr("absent");
     case BlockState::Damaged: return QObject::tr("damaged");
     case BlockState::Misplaced: return QObject::tr("misplaced");
     }
-    return blockStateName(state);
+    return report.blockName();
 }
 
 QString homesCount(int count)
@@ -76,7 +78,7 @@ QVariant HomesModel::data(const QModelIndex &index, int role) const
         case WorkspaceColumn: return home.workspace.isEmpty() ? home.path : home.workspace;
         case TaskColumn: return home.task;
         case StatusColumn: return statusLabel(severity);
-        case BlockColumn: return blockStateLabel(home.block, home.configExists);
+        case BlockColumn: return blockStateLabel(home);
         case FindingsColumn: return home.findings.size();
         }
         break;
@@ -94,7 +96,7 @@ QVariant HomesModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case StatusColumn: return int(severity);
         case FindingsColumn: return int(home.findings.size());
-        case BlockColumn: return blockStateLabel(home.block, home.configExists);
+        case BlockColumn: return blockStateLabel(home);
         case WorkspaceColumn: return home.workspace.isEmpty() ? home.path : home.workspace;
         case TaskColumn: return home.task;
         }
@@ -104,7 +106,7 @@ QVariant HomesModel::data(const QModelIndex &index, int role) const
     case PathRole:
         return home.path;
     case SearchTextRole: {
-        QStringList parts{home.path, home.workspace, home.task, blockStateLabel(home.block, home.configExists)};
+        QStringList parts{home.path, home.workspace, home.task, blockStateLabel(home)};
         for (const Finding &finding : home.findings)
             parts << finding.code << finding.message;
         return parts.join(QLatin1Char('\n'));

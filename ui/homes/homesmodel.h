@@ -53,7 +53,8 @@ private:
     QTimer *m_flushTimer;
 };
 
-QString blockStateLabel(BlockState state, bool configExists);
+// "current", "stale", …, "no config.toml", or "unknown" when config.toml could not be read or parsed.
+QString blockStateLabel(const HomeReport &report);
 // "1 home", "3 homes" (no translations are loaded, so %n plurals would read "home(s)").
 QString homesCount(int count);
 

@@ -13,7 +13,11 @@
 #include <algorithm>
 
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
+#include <QMimeData>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
@@ -27,6 +31,7 @@ namespace SandboxDoctor::Ui {
 namespace {
 
 const QString RootKey = QStringLiteral("homes/workspacesRoot");
+const QString SharedKey = QStringLiteral("homes/sharedHome");
 
 QString nativePath(const QString &path)
 {
@@ -67,6 +72,8 @@ HomesPage::HomesPage(Session *session, QWidget *parent)
                                              : QProcessEnvironment::systemEnvironment());
     }
     m_rootEdit->setText(nativePath(root));
+    m_sharedEdit->setText(nativePath(QSettings().value(SharedKey).toString()));
+    setAcceptDrops(true);
     updateSharedLabel();
     updateCount();
     updateActions();
@@ -86,30 +93,13 @@ QIcon HomesPage::icon() const
 
 void HomesPage::activated()
 {
-    if (!m_scannedOnce && !m_scanning)
-        scan();
-}
-
-QString HomesPage::root() const
-{
-    return QDir::cleanPath(QDir::fromNativeSeparators(m_rootEdit->text().trimmed()));
-}
-
-void HomesPage::setRoot(const QString &root)
-{
-    const QString clean = QDir::cleanPath(QDir::fromNativeSeparators(root.trimmed()));
-    m_rootEdit->setText(nativePath(clean));
-    if (!clean.isEmpty())
-        QSettings().setValue(RootKey, clean);
-}
-
-void HomesPage::chooseRoot()
-{
-    const QString chosen = QFileDialog::getExistingDirectory(this, tr("Choose the workspaces root"), root());
-    if (chosen.isEmpty())
+    if (m_scannedOnce || m_scanning)
         return;
-    setRoot(chosen);
-    scan();
+    // Before a root is chosen there is nothing wrong to report: say how to choose one.
+    if (rootWasChosen())
+        scan();
+    else
+        showChooseRootHint();
 }
 
 InspectOptions HomesPage::inspectOptions() const
@@ -117,11 +107,11 @@ InspectOptions HomesPage::inspectOptions() const
     InspectOptions options;
     const SessionOptions defaults;
     const SessionOptions &sessionOptions = session() ? session()->options() : defaults;
-    options.sharedHome = session() && !session()->codexHome().isEmpty()
-                             ? session()->codexHome()
-                             : defaultCodexHome(sessionOptions.detect.environment);
+    options.sharedHome = sharedHome();
     options.policyInputs.platform = sessionOptions.platform.value_or(hostPlatform());
     options.policyInputs.darwinFixedVersion = sessionOptions.darwinFixedVersion;
+    // The preset chosen in Settings (or with --policy) for every home; none: each its daemon's.
+    options.chosenPreset = sessionOptions.policyChoice;
     if (session() && session()->diagnosis()) {
         const Diagnosis &diagnosis = *session()->diagnosis();
         options.policyInputs.platform = diagnosis.platform.platform;
@@ -133,7 +123,8 @@ InspectOptions HomesPage::inspectOptions() const
 QString HomesPage::optionsKey() const
 {
     const InspectOptions options = inspectOptions();
-    return QStringList{options.sharedHome, platformName(options.policyInputs.platform),
+    return QStringList{options.sharedHome, options.chosenPreset ? options.chosenPreset->toText() : QString(),
+                       platformName(options.policyInputs.platform),
                        options.policyInputs.codexVersion ? options.policyInputs.codexVersion->toString() : QString(),
                        options.policyInputs.darwinFixedVersion ? options.policyInputs.darwinFixedVersion->toString() : QString()}
         .join(QLatin1Char('\n'));
@@ -284,9 +275,19 @@ void HomesPage::updateCount()
 
 void HomesPage::updateSharedLabel()
 {
+    const QString shared = nativePath(sharedHome());
+    const bool own = !m_sharedEdit->text().trimmed().isEmpty();
+    m_sharedEdit->setPlaceholderText(own ? QString() : tr("The CODEX_HOME this window has open: %1").arg(shared));
     const InspectOptions options = inspectOptions();
-    m_sharedLabel->setText(tr("Links are checked against the shared home %1 (the CODEX_HOME this window has open).")
-                               .arg(nativePath(options.sharedHome)));
+    const QString preset = options.chosenPreset
+                               ? tr("every home is judged by the %1 preset chosen in Settings")
+                                     .arg(policyPresetName(options.chosenPreset->preset))
+                               : tr("each home is judged by the preset of the daemon that wrote it (multica-today "
+                                    "when it carries the daemon's named blocks, else seed)");
+    m_sharedLabel->setText(own ? tr("Links are checked against the shared home %1 (set here); %2.").arg(shared, preset)
+                               : tr("Links are checked against the shared home %1 (the CODEX_HOME this window has "
+                                    "open); %2.")
+                                     .arg(shared, preset));
 }
 
 void HomesPage::onSessionChanged()
@@ -318,12 +319,25 @@ QList<HomeReport> HomesPage::selectedReports() const
 
 const HomeReport *HomesPage::currentReport() const
 {
-    const QModelIndex source = m_filter->mapToSource(m_view->currentIndex());
+    // The home the pane shows: the current row when it is selected, else the first selected.
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    const QModelIndex current = m_view->currentIndex();
+    const bool currentSelected = current.isValid() && m_view->selectionModel()->isRowSelected(current.row(), current.parent());
+    const QModelIndex source = m_filter->mapToSource(currentSelected ? current : rows.first());
     return source.isValid() ? &m_model->report(source.row()) : nullptr;
+}
+
+const HomeReport *HomesPage::reportAt(const QString &path) const
+{
+    const int row = m_model->rowOf(path);
+    return row >= 0 ? &m_model->report(row) : nullptr;
 }
 
 void HomesPage::updateSelection()
 {
+    // The pane follows the selection (currentReport), and clears once it is empty.
     const int selected = int(m_view->selectionModel()->selectedRows().size());
     if (const HomeReport *report = currentReport())
         m_detail->setReport(*report, selected);

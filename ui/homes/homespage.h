@@ -12,6 +12,9 @@
 #include <functional>
 
 class QComboBox;
+class QDragEnterEvent;
+class QDragMoveEvent;
+class QDropEvent;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -31,12 +34,15 @@ class HomesModel;
 class MessageBar;
 
 // "Per-task homes": every codex-home under a workspaces root (the multica
-// daemon's <root>/<workspace>/<task>/codex-home), judged against the shared
-// CODEX_HOME the window has open. The scan runs on the core's HomeScanner
-// thread and the table fills as homes are inspected; Repair (prepare), Apply
-// (the block), Show diff and Reveal act on the selected homes. Every write is
-// confirmed once per batch through Prompt; a batch (HomeBatch) shows its
-// progress where the scan does and stops between two homes on Cancel or Esc.
+// daemon's <root>/<workspace>/<task>/codex-home), judged against a shared
+// home shown beside the root (by default the CODEX_HOME the window has open;
+// only its own field changes it). The scan runs on the core's HomeScanner
+// thread and the table fills as homes are inspected; Repair (prepare, in the
+// layout each home has), Apply (the block), Show changes and Reveal act on the
+// selected homes, from the buttons, the table's context menu and a
+// double-click. Every write is confirmed once per batch through Prompt; a
+// batch (HomeBatch) shows its progress where the scan does and stops between
+// two homes on Cancel or Esc. A folder dropped on the page becomes the root.
 // The page itself never touches the file system.
 class HomesPage final : public Page
 {
@@ -54,6 +60,11 @@ public:
     QString root() const;
     // Remembers the root (QSettings "homes/workspacesRoot"); scan() looks there.
     void setRoot(const QString &root);
+    // The shared home the homes are judged against: the one set on this page
+    // (QSettings "homes/sharedHome"), else the CODEX_HOME the window has open.
+    QString sharedHome() const;
+    // Empty: follow the window's CODEX_HOME again. Rescans when it changes the judge.
+    void setSharedHome(const QString &home);
     void scan();
     void cancelScan();
     bool isScanning() const;
@@ -70,8 +81,14 @@ public:
 public slots:
     void repairSelected();
     void applySelected();
-    void showDiff();
+    void showChanges();  // what Repair and Apply would do to the current home, with both buttons
     void revealSelected();
+    void copySelectedPaths();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 signals:
     void scanFinished(const SandboxDoctor::ScanSummary &summary);
@@ -85,6 +102,12 @@ private:
     void createWidgets();
     void createActions();
     void chooseRoot();
+    void chooseSharedHome();
+    bool rootWasChosen() const;  // saved, set in the environment, or the default folder exists
+    void showChooseRootHint();
+    void showContextMenu(const QPoint &position);
+    void repairHomes(const QList<HomeReport> &reports, bool confirm);
+    void applyHomes(const QList<HomeReport> &reports, bool confirm);
     void onProgress(int done, int total);
     void onHomeInspected(const SandboxDoctor::HomeReport &report);
     void onScanFinished(const SandboxDoctor::ScanSummary &summary);
@@ -97,6 +120,7 @@ private:
     QString optionsKey() const;
     QList<HomeReport> selectedReports() const;
     const HomeReport *currentReport() const;
+    const HomeReport *reportAt(const QString &path) const;
     // The words of one kind of batch, for its progress and its summary.
     struct BatchWords
     {
@@ -105,6 +129,8 @@ private:
         QString done;     // "repaired" (in "Stopped: 37 repaired, 375 not touched.")
         QString name;     // "repair" (the Cancel button's accessible name)
     };
+    static QString batchSummary(const HomeBatchResult &result, const BatchWords &words, QStringList *problems,
+                                bool *failed, bool *stillFailing);
     void runBatch(const QList<HomeJobTarget> &targets, std::function<HomeJobOutcome(const HomeJobTarget &)> step,
                   const BatchWords &words);
     void onBatchProgress(int done, int total);
@@ -121,6 +147,8 @@ private:
     QLineEdit *m_rootEdit = nullptr;
     QPushButton *m_browseButton = nullptr;
     QPushButton *m_scanButton = nullptr;
+    QLineEdit *m_sharedEdit = nullptr;
+    QPushButton *m_sharedBrowseButton = nullptr;
     QLabel *m_sharedLabel = nullptr;
     MessageBar *m_messages = nullptr;
     QLineEdit *m_searchEdit = nullptr;
@@ -131,7 +159,7 @@ private:
     HomeDetailView *m_detail = nullptr;
     QPushButton *m_repairButton = nullptr;
     QPushButton *m_applyButton = nullptr;
-    QPushButton *m_diffButton = nullptr;
+    QPushButton *m_diffButton = nullptr;  // "Show changes"
     QPushButton *m_revealButton = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_progressLabel = nullptr;

@@ -1,24 +1,30 @@
 // The "Per-task homes" page's actions on the selection: Repair, Apply, Show
-// diff, Reveal. Writes run on Qt Concurrent's pool, one home at a time
+// changes, Reveal, Copy path (buttons, the table's context menu, double-click). Writes run on Qt Concurrent's pool, one home at a time
 // (HomeBatch, homejobs.h), stoppable between homes; the page only asks and shows.
 #include "homediffdialog.h"
 #include "homejobs.h"
+#include "homes/homefindings.h"
+#include "homes/sharedhome.h"
 #include "homesfilter.h"
 #include "homesmodel.h"
 #include "homespage.h"
 #include "prompt.h"
 #include "widgets/messagebar.h"
 
+#include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
 #include <QFutureWatcher>
 #include <QItemSelectionModel>
+#include <QGuiApplication>
 #include <QLabel>
+#include <QMenu>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTreeView>
 #include <QUrl>
 
+#include <algorithm>
 #include <utility>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -41,84 +47,207 @@ QString listPaths(const QList<HomeReport> &reports)
 constexpr int MaxRevealed = 10;  // folders opened at once; more would flood the desktop
 
 // QFutureWatcher wants a default-constructible result.
-struct DiffOutcome
+struct PlanOutcome
 {
-    Expected<ProposedEdit> edit = Error{};
+    Expected<PrepareResult> plan = Error{};
 };
+
+// What Repair would change that the person must agree to first: an auth.json
+// link to another file (moving it moves the task's login), and a config.toml
+// link that leaves the home (replacing it drops what the task linked to).
+struct RepairQuestions final
+{
+    QStringList relinks;  // "• home: auth.json → A; Repair links it to B"
+    QStringList planted;  // "• home: config.toml → outside"
+};
+
+RepairQuestions repairQuestions(const QList<HomeReport> &reports, const QString &sharedAuth)
+{
+    RepairQuestions questions;
+    for (const HomeReport &report : reports) {
+        const HomeEntry *auth = report.entry(EntryAuth);
+        if (auth && auth->state == EntryState::WrongTarget)
+            questions.relinks << QObject::tr("• %1: auth.json links to %2; Repair would link it to %3")
+                                     .arg(QDir::toNativeSeparators(report.path), QDir::toNativeSeparators(auth->target),
+                                          QDir::toNativeSeparators(sharedAuth));
+        if (hasFinding(report.findings, HomeFindingCode::LinkLeavesHome))
+            questions.planted << QObject::tr("• %1: config.toml links to %2, outside the home")
+                                     .arg(QDir::toNativeSeparators(report.path),
+                                          QDir::toNativeSeparators(report.entry(EntryConfigToml)->target));
+    }
+    return questions;
+}
+
+QString firstLines(const QStringList &lines)
+{
+    constexpr int Shown = 8;
+    QStringList shown = lines.mid(0, Shown);
+    if (lines.size() > Shown)
+        shown << QObject::tr("… and %n more", nullptr, int(lines.size()) - Shown);
+    return shown.join(QLatin1Char('\n'));
+}
 
 } // namespace
 
 void HomesPage::repairSelected()
 {
-    const QList<HomeReport> reports = selectedReports();
+    repairHomes(selectedReports(), true);
+}
+
+void HomesPage::repairHomes(const QList<HomeReport> &reports, bool confirm)
+{
     if (reports.isEmpty() || m_jobRunning)
         return;
+    const InspectOptions options = inspectOptions();
+    const RepairQuestions questions = repairQuestions(reports, SharedHome::load(options.sharedHome).authPath);
+    RepairChoices choices;
     const int count = int(reports.size());
-    const QString question = tr("Repair %1 as the daemon prepares them?").arg(homesCount(count));
-    const QString details = tr("Links to the shared home are made or fixed, a regular file is never replaced, "
-                               "copies are never overwritten, then the managed block is written to each "
-                               "config.toml (a backup is kept).\n\n")
-                            + listPaths(reports);
-    if (Prompt::ask(this, tr("Repair homes"), question, details, QMessageBox::Yes | QMessageBox::Cancel,
-                    QMessageBox::Yes)
-        != QMessageBox::Yes)
-        return;
+    if (!questions.relinks.isEmpty() || !questions.planted.isEmpty()) {
+        // One question, naming both targets of every link Repair would move.
+        QStringList what;
+        if (!questions.relinks.isEmpty())
+            what << tr("re-link auth.json in %1 to a different file than the one it links to now").arg(homesCount(int(questions.relinks.size())));
+        if (!questions.planted.isEmpty())
+            what << tr("replace config.toml links that leave %1 with a copy of the shared config.toml")
+                        .arg(homesCount(int(questions.planted.size())));
+        const QString question = tr("Repair %1, and %2?").arg(homesCount(count), what.join(tr(", and ")));
+        const QString details = firstLines(questions.relinks + questions.planted)
+                                + tr("\n\nYes: repair and change these links. No: repair the rest and leave these "
+                                     "links as they are.");
+        const auto answer = Prompt::ask(this, tr("Repair homes"), question, details,
+                                        QMessageBox::Yes | QMessageBox::No | QMessageBox::Cancel, QMessageBox::No);
+        if (answer == QMessageBox::Cancel || answer == QMessageBox::NoButton)
+            return;
+        choices.relinkAuth = answer == QMessageBox::Yes;
+        choices.replaceLinks = answer == QMessageBox::Yes;
+    } else if (confirm) {
+        const QString question = tr("Repair %1 as the daemon prepares them?").arg(homesCount(count));
+        const QString details = tr("Links to the shared home are made or fixed, a regular file is never replaced, "
+                                   "copies are never overwritten, then the managed block is written to each "
+                                   "config.toml (a backup is kept). Each home keeps its layout.\n\n")
+                                + listPaths(reports);
+        if (Prompt::ask(this, tr("Repair homes"), question, details, QMessageBox::Yes | QMessageBox::Cancel,
+                        QMessageBox::Yes)
+            != QMessageBox::Yes)
+            return;
+    }
     QList<HomeJobTarget> targets;
     for (const HomeReport &report : reports)
-        targets << HomeJobTarget{report.path, report.policy};
-    const InspectOptions options = inspectOptions();
-    runBatch(targets, [options](const HomeJobTarget &target) { return repairHome(target.path, options); },
+        targets << HomeJobTarget{report.path, report.policy, report.layout};
+    runBatch(targets,
+             [options, choices](const HomeJobTarget &target) { return repairHome(target, options, choices); },
              {tr("Repairing %1 of %2…"), tr("Repaired"), tr("repaired"), tr("repair")});
 }
 
 void HomesPage::applySelected()
 {
-    const QList<HomeReport> reports = selectedReports();
+    applyHomes(selectedReports(), true);
+}
+
+void HomesPage::applyHomes(const QList<HomeReport> &reports, bool confirm)
+{
     if (reports.isEmpty() || m_jobRunning)
         return;
     const int count = int(reports.size());
-    const QString question = tr("Write the managed block to the config.toml of %1?").arg(homesCount(count));
-    const QString details = tr("Each file is backed up first; homes whose block is current are left alone. "
-                               "Show diff shows the change for one home.\n\n")
-                            + listPaths(reports);
-    if (Prompt::ask(this, tr("Apply the managed block"), question, details, QMessageBox::Apply | QMessageBox::Cancel,
-                    QMessageBox::Apply)
-        != QMessageBox::Apply)
-        return;
+    if (confirm) {
+        const QString question = tr("Write the managed block to the config.toml of %1?").arg(homesCount(count));
+        const QString details = tr("Each file is backed up first; homes whose block is current are left alone, and "
+                                   "nothing is written through a config.toml link that leaves its home. Show "
+                                   "changes shows the change for one home.\n\n")
+                                + listPaths(reports);
+        if (Prompt::ask(this, tr("Apply the managed block"), question, details,
+                        QMessageBox::Apply | QMessageBox::Cancel, QMessageBox::Apply)
+            != QMessageBox::Apply)
+            return;
+    }
     QList<HomeJobTarget> targets;
     for (const HomeReport &report : reports)
-        targets << HomeJobTarget{report.path, report.policy};
+        targets << HomeJobTarget{report.path, report.policy, report.layout};
     runBatch(targets, [](const HomeJobTarget &target) { return applyBlock(target); },
              {tr("Applying the block to %1 of %2…"), tr("Applied the block to"), tr("applied"), tr("apply")});
 }
 
-void HomesPage::showDiff()
+void HomesPage::showChanges()
 {
     const HomeReport *report = currentReport();
-    if (!report || m_jobRunning)
+    if (!report || m_jobRunning || m_scanning)
         return;
-    const HomeJobTarget target{report->path, report->policy};
+    const HomeJobTarget target{report->path, report->policy, report->layout};
+    const InspectOptions options = inspectOptions();
     m_jobRunning = true;
     updateActions();
-    setBusyText(tr("Computing the change…"), 0, 0);
-    auto *watcher = new QFutureWatcher<DiffOutcome>(this);
-    connect(watcher, &QFutureWatcher<DiffOutcome>::finished, this, [this, watcher, target]() {
-        const Expected<ProposedEdit> edit = watcher->result().edit;
+    setBusyText(tr("Working out the changes…"), 0, 0);
+    auto *watcher = new QFutureWatcher<PlanOutcome>(this);
+    connect(watcher, &QFutureWatcher<PlanOutcome>::finished, this, [this, watcher, target]() {
+        const Expected<PrepareResult> plan = watcher->result().plan;
         watcher->deleteLater();
         m_jobRunning = false;
         setBusyText(QString());
         updateActions();
-        if (!edit) {
-            m_messages->showMessage(MessageBar::Kind::Error, edit.error().toText());
+        if (!plan) {
+            m_messages->showMessage(MessageBar::Kind::Error, plan.error().toText());
         } else {
-            auto *dialog = new HomeDiffDialog(target.path, edit->before, edit->after, this);
+            auto *dialog = new HomeDiffDialog(target.path, *plan, this);
+            connect(dialog, &HomeDiffDialog::applyRequested, this, [this](const QString &path) {
+                if (const HomeReport *home = reportAt(path))
+                    applyHomes({*home}, false);
+            });
+            connect(dialog, &HomeDiffDialog::repairRequested, this, [this](const QString &path) {
+                if (const HomeReport *home = reportAt(path))
+                    repairHomes({*home}, false);
+            });
             dialog->show();
         }
         emit jobFinished();
         if (std::exchange(m_scanAfterJob, false))
             scan();
     });
-    watcher->setFuture(QtConcurrent::run([target]() { return DiffOutcome{proposeBlock(target)}; }));
+    watcher->setFuture(QtConcurrent::run([target, options]() { return PlanOutcome{planRepair(target, options)}; }));
+}
+
+void HomesPage::showContextMenu(const QPoint &position)
+{
+    // As in a file manager: a right-click outside the selection selects that row first.
+    const QModelIndex index = m_view->indexAt(position);
+    if (index.isValid() && !m_view->selectionModel()->isRowSelected(index.row(), index.parent()))
+        m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (!m_view->selectionModel()->hasSelection())
+        return;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("homesContextMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    auto add = [menu](const QString &text, const QString &name, bool enabled, auto slot) {
+        QAction *action = menu->addAction(text);
+        action->setObjectName(name);
+        action->setEnabled(enabled);
+        connect(action, &QAction::triggered, menu, slot);
+        return action;
+    };
+    const bool idle = !m_jobRunning && !m_scanning;
+    add(tr("&Repair…"), QStringLiteral("homesRepairAction"), idle, [this]() { repairSelected(); });
+    add(tr("A&pply…"), QStringLiteral("homesApplyAction"), idle, [this]() { applySelected(); });
+    add(tr("Show &Changes…"), QStringLiteral("homesShowChangesAction"), idle && currentReport(), [this]() { showChanges(); });
+    menu->addSeparator();
+#if defined(Q_OS_MACOS)
+    const QString reveal = tr("Reveal in &Finder");
+#elif defined(Q_OS_WIN)
+    const QString reveal = tr("Reveal in &Explorer");
+#else
+    const QString reveal = tr("Reveal in File &Manager");
+#endif
+    add(reveal, QStringLiteral("homesRevealAction"), true, [this]() { revealSelected(); });
+    QAction *copy = add(tr("&Copy Path"), QStringLiteral("homesCopyPathAction"), true, [this]() { copySelectedPaths(); });
+    copy->setShortcut(QKeySequence::Copy);  // shown in the menu; the view's own shortcut does the work
+    menu->popup(m_view->viewport()->mapToGlobal(position));
+}
+
+void HomesPage::copySelectedPaths()
+{
+    QStringList paths;
+    for (const HomeReport &report : selectedReports())
+        paths << QDir::toNativeSeparators(report.path);
+    if (!paths.isEmpty())
+        QGuiApplication::clipboard()->setText(paths.join(QLatin1Char('\n')));
 }
 
 void HomesPage::revealSelected()
@@ -143,130 +272,6 @@ void HomesPage::revealSelected()
         m_messages->showMessage(MessageBar::Kind::Info,
                                 tr("Opened the first %1 of %2 selected homes.").arg(MaxRevealed).arg(reports.size()));
     }
-}
-
-void HomesPage::runBatch(const QList<HomeJobTarget> &targets,
-                         std::function<HomeJobOutcome(const HomeJobTarget &)> step, const BatchWords &words)
-{
-    m_jobRunning = true;
-    m_batchWords = words;
-    m_messages->dismiss();
-    m_batch = new HomeBatch(targets, std::move(step), inspectOptions(), this);
-    // Queued: the worker emits after each home; the page hears it in its own thread.
-    connect(m_batch, &HomeBatch::progress, this, &HomesPage::onBatchProgress, Qt::QueuedConnection);
-    connect(m_batch, &HomeBatch::finished, this, &HomesPage::finishBatch);
-    updateActions();
-    setBusyText(words.running.arg(0).arg(homesCount(m_batch->total())), 0, m_batch->total());
-    emit batchStarted(m_batch);
-    m_batch->start();
-}
-
-QString HomesPage::stoppingText() const
-{
-    return tr("Stopping after the home being written…");
-}
-
-bool HomesPage::isBatchRunning() const
-{
-    return m_batch != nullptr;
-}
-
-void HomesPage::cancelBatch()
-{
-    if (!m_batch || m_batch->isCancelRequested())
-        return;
-    m_batch->cancel();
-    // Cancel is disabled now (asked once): keep the keyboard in the table, not wherever Qt moves focus.
-    const bool cancelHadFocus = focusWidget() == m_cancelButton;
-    setBusyText(stoppingText(), m_progress->value(), m_batch->total());
-    updateActions();
-    if (cancelHadFocus)
-        m_view->setFocus(Qt::OtherFocusReason);
-}
-
-void HomesPage::onBatchProgress(int done, int total)
-{
-    if (!m_batch)
-        return;  // a late report of a batch already summed up
-    const QString text = m_batch->isCancelRequested() ? stoppingText()
-                                                      : m_batchWords.running.arg(done).arg(homesCount(total));
-    setBusyText(text, done, total);
-    emit batchProgress(done, total);
-}
-
-void HomesPage::finishBatch()
-{
-    const HomeBatchResult result = m_batch->result();
-    m_batch->deleteLater();
-    m_batch = nullptr;
-    m_jobRunning = false;
-    // Cancel is about to hide: the same.
-    const bool cancelHadFocus = focusWidget() == m_cancelButton;
-    setBusyText(QString());
-    if (cancelHadFocus)
-        m_view->setFocus(Qt::OtherFocusReason);
-
-    QStringList failures;
-    for (const HomeJobOutcome &outcome : result.outcomes) {
-        m_model->replace(outcome.report);  // the home as it is now, under the scan's names
-        if (!outcome.ok)
-            failures << QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(outcome.path), outcome.summary);
-    }
-    const int attempted = int(result.outcomes.size());
-    const int succeeded = attempted - int(failures.size());
-    const QString failureLines = failures.mid(0, 5).join(QLatin1Char('\n'));
-    if (result.stopped()) {
-        const int untouched = int(result.untouched.size());
-        const QString text =
-            failures.isEmpty()
-                ? tr("Stopped: %1 %2, %3 not touched.").arg(succeeded).arg(m_batchWords.done).arg(untouched)
-                : tr("Stopped: %1 %2, %3 failed, %4 not touched:\n")
-                          .arg(succeeded)
-                          .arg(m_batchWords.done)
-                          .arg(failures.size())
-                          .arg(untouched)
-                      + failureLines;
-        // Selecting what is left makes "run it again" one click away.
-        const QStringList left = result.untouched;
-        m_messages->showMessage(failures.isEmpty() ? MessageBar::Kind::Warning : MessageBar::Kind::Error, text,
-                                tr("Select the %1 not touched").arg(untouched), [this, left]() { selectPaths(left); });
-        m_progressLabel->setText(tr("Stopped after %1 of %2").arg(attempted).arg(homesCount(result.total())));
-    } else if (failures.isEmpty()) {
-        QString text = tr("%1 %2.").arg(m_batchWords.title, homesCount(succeeded));
-        if (attempted == 1)
-            text += QLatin1Char(' ') + result.outcomes.first().summary + QLatin1Char('.');
-        m_messages->showMessage(MessageBar::Kind::Success, text);
-        m_progressLabel->setText(tr("%1 %2").arg(m_batchWords.title, homesCount(succeeded)));
-    } else {
-        m_messages->showMessage(MessageBar::Kind::Error,
-                                tr("%1 %2; %3 failed:\n").arg(m_batchWords.title, homesCount(succeeded)).arg(failures.size())
-                                    + failureLines);
-    }
-    updateSelection();
-    updateCount();
-    emit jobFinished();
-    if (std::exchange(m_scanAfterJob, false))
-        scan();
-}
-
-void HomesPage::selectPaths(const QStringList &paths)
-{
-    QItemSelection selection;
-    QModelIndex first;
-    for (const QString &path : paths) {
-        const QModelIndex index = m_filter->mapFromSource(m_model->index(m_model->rowOf(path), 0));
-        if (!index.isValid())
-            continue;  // filtered out of view
-        selection.select(index, index);
-        if (!first.isValid() || index.row() < first.row())
-            first = index;
-    }
-    if (!first.isValid())
-        return;
-    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-    m_view->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
-    m_view->scrollTo(first);
-    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace SandboxDoctor::Ui

@@ -7,6 +7,7 @@
 #include "widgets/messagebar.h"
 
 #include <QComboBox>
+#include <QGridLayout>
 #include <QDir>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -59,12 +60,33 @@ void HomesPage::createWidgets()
                                   tr("Choose the workspaces root"), tr("Choose the workspaces root folder"), this);
     m_scanButton = actionButton(QStringLiteral("refresh"), tr("&Scan"), QStringLiteral("homesScanButton"),
                                 tr("Scan the workspaces root"), tr("Inspect every per-task home under the root"), this);
-    auto *rootRow = new QHBoxLayout;
-    rootRow->setSpacing(8);
-    rootRow->addWidget(rootLabel);
-    rootRow->addWidget(m_rootEdit, 1);
-    rootRow->addWidget(m_browseButton);
-    rootRow->addWidget(m_scanButton);
+    // Beside it, the shared home every home is judged against: only this field changes it.
+    auto *sharedLabel = new QLabel(tr("S&hared home:"), this);
+    m_sharedEdit = new QLineEdit(this);
+    m_sharedEdit->setObjectName(QStringLiteral("homesSharedEdit"));
+    m_sharedEdit->setAccessibleName(tr("Shared home"));
+    m_sharedEdit->setToolTip(tr("The CODEX_HOME the per-task homes link to and copy from (the multica daemon's "
+                                "CODEX_HOME, else ~/.codex). Empty: the CODEX_HOME this window has open."));
+    m_sharedEdit->setClearButtonEnabled(true);
+    sharedLabel->setBuddy(m_sharedEdit);
+    m_sharedBrowseButton = actionButton(QStringLiteral("folder"), tr("Br&owse…"), QStringLiteral("homesSharedBrowseButton"),
+                                        tr("Choose the shared home"), tr("Choose the shared CODEX_HOME folder"), this);
+    // A folder dropped on either field lands on the page, which makes it the root:
+    // nothing dropped changes the shared home.
+    m_rootEdit->setAcceptDrops(false);
+    m_sharedEdit->setAcceptDrops(false);
+    // The two folders one above the other, fields aligned: what is scanned, and what it is judged against.
+    auto *rootRow = new QGridLayout;
+    rootRow->setHorizontalSpacing(8);
+    rootRow->setVerticalSpacing(6);
+    rootRow->addWidget(rootLabel, 0, 0);
+    rootRow->addWidget(m_rootEdit, 0, 1);
+    rootRow->addWidget(m_browseButton, 0, 2);
+    rootRow->addWidget(m_scanButton, 0, 3);
+    rootRow->addWidget(sharedLabel, 1, 0);
+    rootRow->addWidget(m_sharedEdit, 1, 1);
+    rootRow->addWidget(m_sharedBrowseButton, 1, 2);
+    rootRow->setColumnStretch(1, 1);
 
     m_sharedLabel = mutedLabel(this, QStringLiteral("homesSharedLabel"));
     m_sharedLabel->setWordWrap(true);
@@ -77,6 +99,7 @@ void HomesPage::createWidgets()
     m_searchEdit->setAccessibleName(tr("Search homes"));
     m_searchEdit->setPlaceholderText(tr("Search workspace, task, path or finding  (Ctrl+F)"));
     m_searchEdit->setClearButtonEnabled(true);
+    m_searchEdit->setAcceptDrops(false);
     auto *statusLabel = new QLabel(tr("Sho&w:"), this);
     m_statusCombo = new QComboBox(this);
     m_statusCombo->setObjectName(QStringLiteral("homesStatusCombo"));
@@ -110,6 +133,7 @@ void HomesPage::createWidgets()
     m_view->setSortingEnabled(true);
     m_view->sortByColumn(HomesModel::StatusColumn, Qt::DescendingOrder);  // problems first
     m_view->setAllColumnsShowFocus(true);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(HomesModel::WorkspaceColumn, QHeaderView::Stretch);
@@ -134,9 +158,10 @@ void HomesPage::createWidgets()
     m_applyButton = actionButton(QStringLiteral("apply"), tr("A&pply…"), QStringLiteral("homesApplyButton"),
                                  tr("Apply the managed block to the selected homes"),
                                  tr("Write the managed block to each selected home's config.toml (backup kept)"), this);
-    m_diffButton = actionButton(QStringLiteral("preview"), tr("Show &diff"), QStringLiteral("homesDiffButton"),
-                                tr("Show the change Apply makes to this home"),
-                                tr("What Apply would write to the current home's config.toml"), this);
+    m_diffButton = actionButton(QStringLiteral("preview"), tr("Show &changes…"), QStringLiteral("homesDiffButton"),
+                                tr("Show what Repair and Apply would change in this home"),
+                                tr("What Repair would do to the current home's links and copies, and what Apply "
+                                   "would write to its config.toml (also: double-click a home)"), this);
     m_revealButton = actionButton(QStringLiteral("folder"), tr("Rev&eal"), QStringLiteral("homesRevealButton"),
 #if defined(Q_OS_MACOS)
                                   tr("Reveal in Finder"), tr("Open the selected homes in Finder"), this);
@@ -177,7 +202,9 @@ void HomesPage::createWidgets()
     layout->addLayout(actionRow);
 
     setTabOrder(m_rootEdit, m_browseButton);
-    setTabOrder(m_browseButton, m_scanButton);
+    setTabOrder(m_browseButton, m_sharedEdit);
+    setTabOrder(m_sharedEdit, m_sharedBrowseButton);
+    setTabOrder(m_sharedBrowseButton, m_scanButton);
     setTabOrder(m_scanButton, m_searchEdit);
     setTabOrder(m_searchEdit, m_statusCombo);
     setTabOrder(m_statusCombo, m_view);
@@ -196,6 +223,8 @@ void HomesPage::createActions()
         scan();
     });
     connect(m_browseButton, &QPushButton::clicked, this, &HomesPage::chooseRoot);
+    connect(m_sharedBrowseButton, &QPushButton::clicked, this, &HomesPage::chooseSharedHome);
+    connect(m_sharedEdit, &QLineEdit::editingFinished, this, [this]() { setSharedHome(m_sharedEdit->text()); });
     connect(m_scanButton, &QPushButton::clicked, this, [this]() {
         setRoot(m_rootEdit->text());
         scan();
@@ -207,9 +236,13 @@ void HomesPage::createActions()
     });
     connect(m_repairButton, &QPushButton::clicked, this, &HomesPage::repairSelected);
     connect(m_applyButton, &QPushButton::clicked, this, &HomesPage::applySelected);
-    connect(m_diffButton, &QPushButton::clicked, this, &HomesPage::showDiff);
+    connect(m_diffButton, &QPushButton::clicked, this, &HomesPage::showChanges);
     connect(m_revealButton, &QPushButton::clicked, this, &HomesPage::revealSelected);
-    connect(m_view, &QTreeView::doubleClicked, this, &HomesPage::showDiff);
+    // Any problem, links included: the plan shows Repair's steps beside Apply's diff.
+    connect(m_view, &QTreeView::doubleClicked, this, &HomesPage::showChanges);
+    connect(m_view, &QTreeView::customContextMenuRequested, this, &HomesPage::showContextMenu);
+    auto *copy = new QShortcut(QKeySequence::Copy, m_view, nullptr, nullptr, Qt::WidgetShortcut);
+    connect(copy, &QShortcut::activated, this, &HomesPage::copySelectedPaths);
 
     auto *find = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(find, &QShortcut::activated, this, [this]() {

@@ -1,8 +1,8 @@
 // Times `inspect` over a generated workspaces root against the cost of
 // finding and reading every config.toml, and reports peak memory.
 //
-//   bench_homes [--homes N] [--runs R] [--cli PATH] [--keep DIR]
-//   bench_homes --smoke      (small tree, checks results, no timing verdict)
+//   bench_homes [--homes N] [--runs R] [--layout seed|today] [--cli PATH] [--keep DIR]
+//   bench_homes --smoke      (small trees in both layouts, checks results, no timing verdict)
 //
 // Baseline: `find ROOT -name config.toml -exec cat {} + > /dev/null` (a shell
 // process, like the CLI run it is compared with). Each figure is the median of
@@ -145,7 +145,7 @@ QStringList cliArguments(const QString &root, const QString &shared)
             QStringLiteral("--platform"), QStringLiteral("linux")};
 }
 
-int smoke(const QString &cli)
+int smoke(const QString &cli, bool today)
 {
     QTemporaryDir dir;
     const QString shared = dir.path() + QLatin1String("/shared");
@@ -154,6 +154,8 @@ int smoke(const QString &cli)
     spec.homes = 60;
     spec.tasksPerWorkspace = 7;
     spec.brokenEvery = 10;
+    spec.today = today;
+    out() << (today ? "today's layout:" : "the seed's layout:") << Qt::endl;
     if (!writeSharedHome(shared) || !writeHomeTree(root, shared, spec)) {
         out() << "FAIL: could not write the tree in " << dir.path() << Qt::endl;
         return 1;
@@ -167,8 +169,24 @@ int smoke(const QString &cli)
     const HomeScan scan = scanHomes(root, inspectOptions(shared));
     check(!scan.summary.failure, QStringLiteral("the root is scanned"));
     check(scan.summary.homes == 60, QStringLiteral("60 homes found (%1)").arg(scan.summary.homes));
-    check(scan.summary.error == 6, QStringLiteral("6 broken auth links (%1 errors)").arg(scan.summary.error));
-    check(scan.summary.ok == 54, QStringLiteral("54 homes ok (%1)").arg(scan.summary.ok));
+    int broken = 0;
+    int inLayout = 0;
+    int entryProblems = 0;  // anything but the broken links and what the engine says of config.toml's text
+    for (const HomeReport &report : scan.homes) {
+        broken += hasFinding(report.findings, FindingCode::AuthLinkBroken) ? 1 : 0;
+        inLayout += report.layout == (today ? HomeLayout::Today : HomeLayout::Seed) ? 1 : 0;
+        for (const Finding &finding : report.findings) {
+            const bool config = finding.code.startsWith(QLatin1String("block-")) || finding.code.startsWith(QLatin1String("config-"));
+            if (finding.severity != Severity::Info && !config && finding.code != FindingCode::AuthLinkBroken)
+                ++entryProblems;
+        }
+    }
+    check(broken == 6, QStringLiteral("6 broken auth links (%1)").arg(broken));
+    check(inLayout == 60, QStringLiteral("every home in its layout (%1)").arg(inLayout));
+    check(entryProblems == 0, QStringLiteral("no other problem with any entry (%1)").arg(entryProblems));
+    if (!today)
+        check(scan.summary.ok == 54 && scan.summary.error == 6,
+              QStringLiteral("54 homes ok, 6 errors (%1, %2)").arg(scan.summary.ok).arg(scan.summary.error));
     check(!scan.homes.isEmpty() && scan.homes.first().task == QLatin1String("task-00000"),
           QStringLiteral("task names from the layout"));
 
@@ -176,7 +194,8 @@ int smoke(const QString &cli)
     check(run.exitCode == 1, QStringLiteral("the CLI exits 1 on errors (%1)").arg(run.exitCode));
     const QJsonObject summary =
         QJsonDocument::fromJson(run.stdoutBytes).object().value(QStringLiteral("summary")).toObject();
-    check(summary.value(QStringLiteral("homes")).toInt() == 60 && summary.value(QStringLiteral("error")).toInt() == 6,
+    check(summary.value(QStringLiteral("homes")).toInt() == 60
+              && summary.value(QStringLiteral("error")).toInt() == scan.summary.error,
           QStringLiteral("the CLI's JSON summary agrees"));
 
     const ProcessRun baseline = runProcess(QStringLiteral("/bin/sh"),
@@ -198,6 +217,7 @@ int main(int argc, char *argv[])
 
     int homes = 10000;
     int runs = 3;
+    bool today = false;
     QString cli = QStringLiteral(SANDBOXDOCTOR_CLI_PATH);
     QString keep;
     bool smokeOnly = false;
@@ -212,6 +232,13 @@ int main(int argc, char *argv[])
         } else if (arg == QLatin1String("--runs")) {
             runs = std::max(1, next.toInt());
             ++i;
+        } else if (arg == QLatin1String("--layout")) {
+            today = next == QLatin1String("today");
+            if (!today && next != QLatin1String("seed")) {
+                QTextStream(stderr) << "bench_homes: --layout seed or --layout today\n";
+                return 2;
+            }
+            ++i;
         } else if (arg == QLatin1String("--cli")) {
             cli = next;
             ++i;
@@ -219,12 +246,13 @@ int main(int argc, char *argv[])
             keep = next;
             ++i;
         } else {
-            QTextStream(stderr) << "usage: bench_homes [--homes N] [--runs R] [--cli PATH] [--keep DIR] | --smoke\n";
+            QTextStream(stderr) << "usage: bench_homes [--homes N] [--runs R] [--layout seed|today] [--cli PATH] "
+                                   "[--keep DIR] | --smoke\n";
             return 2;
         }
     }
     if (smokeOnly)
-        return smoke(cli);
+        return smoke(cli, false) | smoke(cli, true);
     if (homes <= 0) {
         QTextStream(stderr) << "bench_homes: --homes needs a positive number\n";
         return 2;
@@ -238,13 +266,15 @@ int main(int argc, char *argv[])
     generate.start();
     HomeTreeSpec spec;
     spec.homes = homes;
+    spec.today = today;
     if (!QFileInfo::exists(root)) {
         if (!writeSharedHome(shared) || !writeHomeTree(root, shared, spec)) {
             out() << "could not write the tree under " << base << Qt::endl;
             return 1;
         }
     }
-    out() << "tree: " << homes << " homes under " << root << " (written in " << generate.elapsed() << " ms)" << Qt::endl;
+    out() << "tree: " << homes << " homes in " << (today ? "today's" : "the seed's") << " layout under " << root
+          << " (written in " << generate.elapsed() << " ms)" << Qt::endl;
     out() << "machine: " << cpuModel() << ", " << QThread::idealThreadCount() << " logical CPUs, "
           << QSysInfo::prettyProductName() << Qt::endl;
 
