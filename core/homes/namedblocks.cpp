@@ -1,6 +1,7 @@
 #include "homes/namedblocks.h"
 
 #include "config/configdocument.h"
+#include "config/managedblock.h"
 
 namespace SandboxDoctor {
 
@@ -8,27 +9,7 @@ namespace {
 
 constexpr QByteArrayView BeginPrefix("# BEGIN multica-managed ");
 
-bool isNameChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-           || c == '.';
-}
-
 } // namespace
-
-bool isNamedBlockBegin(QByteArrayView line)
-{
-    if (!line.startsWith(BeginPrefix))
-        return false;
-    qsizetype i = BeginPrefix.size();
-    const qsizetype nameStart = i;
-    while (i < line.size() && isNameChar(line.at(i)))
-        ++i;
-    // The sandbox block's BEGIN has "(" right after the prefix: no name, not ours.
-    if (i == nameStart)
-        return false;
-    return line.sliced(i).startsWith(QByteArrayView(" (")) && line.endsWith(')');
-}
 
 bool mayCarryNamedBlock(const QByteArray &configBytes)
 {
@@ -37,13 +18,9 @@ bool mayCarryNamedBlock(const QByteArray &configBytes)
 
 bool carriesDaemonNamedBlock(const ConfigDocument &document)
 {
-    for (const ConfigLine &line : document.lines) {
-        // Comment lines only: the lexer already tells a comment from a line
-        // that starts inside a multi-line string or value.
-        if (line.kind == ConfigLine::Kind::Comment && isNamedBlockBegin(document.text(line)))
-            return true;
-    }
-    return false;
+    // The engine's own pairing (locateBlocks), so inspect and status agree on
+    // what a named block is. The policy only shapes the sandbox block's state.
+    return !locateBlocks(document, SandboxPolicy{}).named.isEmpty();
 }
 
 bool carriesDaemonNamedBlock(const QByteArray &configBytes)

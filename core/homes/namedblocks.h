@@ -11,10 +11,9 @@ namespace SandboxDoctor {
 // and shell-environment): a home that does was written by today's daemon, and
 // is judged against its policy unless the user chose one.
 //
-// A stand-in until ConfigAnalysis lists the named blocks itself: the lead
-// switches this to that list. It matches whole comment lines that start at
-// column 0 outside strings and multi-line values; the sandbox block's own
-// BEGIN (no name) does not count, nor does a marker inside a string.
+// A complete BEGIN/END pair, as the edit engine pairs them (locateBlocks in
+// config/managedblock.h); the sandbox block's own BEGIN (no name) does not
+// count, nor does a marker inside a string.
 bool carriesDaemonNamedBlock(const QByteArray &configBytes);
 
 struct ConfigDocument;
@@ -22,8 +21,5 @@ struct ConfigDocument;
 // file which cannot carry one (most files) without lexing it.
 bool carriesDaemonNamedBlock(const ConfigDocument &document);
 bool mayCarryNamedBlock(const QByteArray &configBytes);
-
-// One line (without its line ending) is a named block's BEGIN marker.
-bool isNamedBlockBegin(QByteArrayView line);
 
 } // namespace SandboxDoctor
