@@ -4,7 +4,8 @@
 // proposeEdit and analyzeConfig promise for one input and one policy.
 // - An accepted input gives output that toml++ parses, that sets the policy,
 //   and that keeps every input value except the documented removals (the tests'
-//   own rules in tests/config/tomlcheck.h, the same the property test uses).
+//   own rules in tests/config/tomlcheck.h, the same the property test uses,
+//   and the keys a misplaced sandbox block's own lines set in a table).
 // - A second proposeEdit on the output gives identical bytes (apply is idempotent).
 // - A refusal says what is wrong with the input; one that blames the engine
 //   ("a bug in the edit engine": its own check of the result failed) is a finding.
@@ -23,6 +24,27 @@ namespace FuzzCheck {
 inline QByteArray policyName(const SandboxDoctor::SandboxPolicy &policy)
 {
     return SandboxDoctor::sandboxModeName(policy.mode).toUtf8() + (policy.networkAccess ? "+network" : "");
+}
+
+// The input with the sandbox block's own lines blanked: what the user wrote.
+// A block that stands under a table header ([profiles.dev]) sets its keys in
+// that table; they are the daemon's, and apply moves them to the root.
+inline QByteArray withoutSandboxBlockLines(const QByteArray &input)
+{
+    QList<QByteArray> lines = input.split('\n');
+    bool inside = false;
+    for (QByteArray &line : lines) {
+        const QByteArray bare = line.endsWith('\r') ? line.chopped(1) : line;
+        const bool begin = bare.startsWith("# BEGIN multica-managed (");
+        const bool end = bare == "# END multica-managed";
+        if (begin)
+            inside = true;
+        if (inside)
+            line.clear();
+        if (end)
+            inside = false;
+    }
+    return lines.join('\n');
 }
 
 inline void checkAnalysisAgrees(const QByteArray &input, const SandboxDoctor::SandboxPolicy &policy,
@@ -69,8 +91,13 @@ inline void checkEdit(const QByteArray &input, const SandboxDoctor::SandboxPolic
         fail("an accepted input gives output that toml++ parses", input, after,
              policyText + ": " + error.toUtf8());
     if (const auto in = TomlCheck::parse(input)) {
-        if (TomlCheck::withoutManagedKeys(*in) != TomlCheck::withoutManagedKeys(*out))
-            fail("every input value is kept except the documented removals", input, after, policyText);
+        const QVariantMap kept = TomlCheck::withoutManagedKeys(*out);
+        if (TomlCheck::withoutManagedKeys(*in) != kept) {
+            // The other documented removal: a misplaced block's own lines.
+            const auto user = TomlCheck::parse(withoutSandboxBlockLines(input));
+            if (!user || TomlCheck::withoutManagedKeys(*user) != kept)
+                fail("every input value is kept except the documented removals", input, after, policyText);
+        }
     }
     const QVariant mode = out->value(QStringLiteral("sandbox_mode"));
     const QVariant network = out->value(QStringLiteral("sandbox_workspace_write")).toMap()
