@@ -176,6 +176,8 @@ def main():
         ("apply to invalid TOML", 3, ["apply", "--codex-home", str(invalid), *common]),
         ("restore an unknown backup", 3, ["restore", "--backup", "config.toml.bak-nope", *home, *common]),
         ("backups --delete an unknown backup", 3, ["backups", "--delete", "config.toml.bak-nope", *home, *common]),
+        ("inspect a folder that does not exist", 1, ["inspect", str(work / "nowhere"), *common]),
+        ("prepare without --codex-home", 2, ["prepare", "--shared-home", str(shared), *common]),
         ("diff of a CODEX_HOME that does not exist", 3, ["diff", "--codex-home", str(work / "nowhere"), *common]),
         # --codex-version without --codex: nothing is detected, so there is no Codex to run.
         ("verify without a Codex", 1, ["verify", *home, "--codex-version", "0.171.0",
