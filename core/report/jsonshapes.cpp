@@ -84,7 +84,8 @@ QJsonValue versionOrNull(const std::optional<Version> &version)
     return version ? QJsonValue(version->toString()) : QJsonValue(QJsonValue::Null);
 }
 
-// Why there is no version: the chosen install's error, else detection's.
+} // namespace
+
 QString codexErrorText(const CodexDetection &detection)
 {
     if (detection.chosen && detection.chosen->error)
@@ -95,8 +96,6 @@ QString codexErrorText(const CodexDetection &detection)
         return QStringLiteral("Codex was not found.");
     return {};
 }
-
-} // namespace
 
 QJsonObject codexToJson(const CodexDetection &detection, const std::optional<Version> &version)
 {

@@ -52,5 +52,9 @@ QJsonObject policyToJson(const SandboxPolicy &policy, Platform platform, bool pr
 // the chosen install (null members when none), `version` the one the policy
 // used (it may come from --codex-version), `error` why there is none.
 QJsonObject codexToJson(const CodexDetection &detection, const std::optional<Version> &version);
+// Why there is no version, in words (the `error` member; the text report
+// prints the same): the chosen install's error, else detection's; empty when
+// the chosen install answered.
+QString codexErrorText(const CodexDetection &detection);
 
 } // namespace SandboxDoctor

@@ -11,19 +11,6 @@ namespace SandboxDoctor {
 
 namespace {
 
-// Why there is no version: the chosen install's error, else detection's
-// (the text report's words; the JSON's come from codexToJson()).
-QString codexErrorText(const Diagnosis &d)
-{
-    if (d.codex.chosen && d.codex.chosen->error)
-        return d.codex.chosen->error->message;
-    if (!d.codex.chosen && d.codex.error)
-        return d.codex.error->message;
-    if (!d.codex.chosen)
-        return QStringLiteral("Codex was not found.");
-    return {};
-}
-
 std::optional<Error> configError(const Diagnosis &d)
 {
     if (!d.config)
@@ -114,7 +101,7 @@ QString statusToText(const Diagnosis &d)
     } else {
         line(QStringLiteral("Codex"), QStringLiteral("not found"));
     }
-    if (const QString error = codexErrorText(d); !error.isEmpty())
+    if (const QString error = codexErrorText(d.codex); !error.isEmpty())
         out += indent + error + QLatin1Char('\n');
     for (qsizetype i = 1; i < d.codex.installs.size(); ++i) {
         const CodexInstall &other = d.codex.installs[i];
