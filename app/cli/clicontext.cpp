@@ -1,7 +1,10 @@
 #include "clicontext.h"
 
+#include "report/jsonshapes.h"
+
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
 
 namespace SandboxDoctor::Cli {
 
@@ -129,7 +132,14 @@ Diagnosis CliContext::diagnoseHome() const
 int CliContext::fail(const Error &error)
 {
     m_err << "codex-sandbox-doctor: " << error.toText() << Qt::endl;
+    if (m_json)
+        printErrorJson(error);
     return error.exitCode();
+}
+
+void CliContext::printErrorJson(const Error &error)
+{
+    m_out << QJsonDocument(failureToJson(error)).toJson(QJsonDocument::Indented) << Qt::flush;
 }
 
 } // namespace SandboxDoctor::Cli

@@ -56,8 +56,13 @@ public:
     DiagnoseRequest diagnoseRequest() const;
     Diagnosis diagnoseHome() const;
 
-    // Prints the error (where, what, what to do) on stderr; returns its exit code.
+    // Prints the error (where, what, what to do) on stderr and, under --json,
+    // the error object (report/jsonshapes.h: failureToJson) on stdout, so a
+    // script reading stdout always gets one JSON document. Returns the exit code.
     int fail(const Error &error);
+    // Only the error object on stdout: for a usage error met before the
+    // options could be read, whose text the runner has printed already.
+    void printErrorJson(const Error &error);
 
 private:
     QTextStream &m_out;

@@ -3,6 +3,8 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "common/error.h"
+
 #include <QCommandLineParser>
 
 namespace SandboxDoctor::Cli {
@@ -57,8 +59,14 @@ int runCli(const QStringList &arguments, CliContext &context)
         if (candidate.name == name)
             command = &candidate;
     }
+    // Usage errors come before the options are read: under --json they still
+    // print the error object on stdout (CliContext::fail).
+    const bool json = arguments.contains(QLatin1String("--json")) || arguments.contains(QLatin1String("-json"));
     if (!name.isEmpty() && !command) {
         context.err() << ProgramName << ": unknown command '" << name << "'.\n" << generalHelp(commands);
+        if (json)
+            context.printErrorJson({Error::Kind::Usage, QStringLiteral("Unknown command '%1'.").arg(name), {}, 0, 0,
+                                    QStringLiteral("Run '%1 --help' for the commands.").arg(QLatin1String(ProgramName))});
         return 2;
     }
 
@@ -84,6 +92,9 @@ int runCli(const QStringList &arguments, CliContext &context)
             where += QLatin1Char(' ') + name;
         context.err() << where << ": " << parser.errorText() << "\n"
                       << "Run '" << where << " --help' for the options." << Qt::endl;
+        if (json)
+            context.printErrorJson({Error::Kind::Usage, parser.errorText(), {}, 0, 0,
+                                    QStringLiteral("Run '%1 --help' for the options.").arg(where)});
         return 2;
     }
     if (parser.isSet(versionOption)) {

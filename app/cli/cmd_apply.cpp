@@ -3,8 +3,8 @@
 #include "undohint.h"
 
 #include "config/applier.h"
+#include "report/jsonshapes.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -43,13 +43,6 @@ int run(CliContext &context, const QCommandLineParser &parser)
     const ApplyResult &result = applied.value();
 
     if (context.json()) {
-        QJsonArray notes;
-        for (const Finding &note : result.edit.notes)
-            notes.append(QJsonObject{{QStringLiteral("code"), note.code},
-                                     {QStringLiteral("severity"), severityName(note.severity)},
-                                     {QStringLiteral("message"), note.message},
-                                     {QStringLiteral("line"), note.line > 0 ? QJsonValue(note.line) : QJsonValue()},
-                                     {QStringLiteral("fix"), note.fix}});
         const QJsonObject object{
             {QStringLiteral("path"), result.before.path},
             {QStringLiteral("written_path"), result.before.writePath},
@@ -64,7 +57,7 @@ int run(CliContext &context, const QCommandLineParser &parser)
                                          : QJsonValue(restoreCommandFor(result.backupName, result.before.codexHome))},
             {QStringLiteral("sha256_before"), QString::fromLatin1(result.before.sha256Hex())},
             {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(result.edit.after))},
-            {QStringLiteral("notes"), notes}};
+            {QStringLiteral("notes"), findingsToJson(result.edit.notes)}};
         context.out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         QTextStream &out = context.out();

@@ -1,6 +1,8 @@
 #include "clicontext.h"
 #include "commands.h"
 
+#include "report/jsonshapes.h"
+#include "report/statusreport.h"
 #include "verify/doctorrunner.h"
 #include "verify/sandboxprobe.h"
 #include "verify/verifyinput.h"
@@ -245,16 +247,17 @@ int run(CliContext &context, const QCommandLineParser &parser)
     const int code = verify.severity() == Severity::Error || probeFoundBug ? 1 : 0;
 
     if (context.json()) {
+        // The shared shapes of `status --json`, plus what only verify knows.
+        // verify runs this install: its own version, not a --codex-version given for the policy.
+        QJsonObject codexJson = codexToJson(diagnosis.codex, codex.version);
+        codexJson.insert(QStringLiteral("asked"), command.program);
+        QJsonObject configJson = statusConfigToJson(diagnosis);
+        configJson.insert(QStringLiteral("proposed"), proposed);
         QJsonObject root{
-            {QStringLiteral("codex"), QJsonObject{{QStringLiteral("path"), codex.path},
-                                                  {QStringLiteral("asked"), command.program},
-                                                  {QStringLiteral("version"), codex.version ? QJsonValue(codex.version->toString()) : QJsonValue()}}},
-            {QStringLiteral("config"), QJsonObject{{QStringLiteral("path"), diagnosis.config->path},
-                                                   {QStringLiteral("exists"), diagnosis.config->exists},
-                                                   {QStringLiteral("proposed"), proposed}}},
-            {QStringLiteral("policy"), QJsonObject{{QStringLiteral("mode"), sandboxModeName(diagnosis.policy.mode)},
-                                                   {QStringLiteral("network_access"), diagnosis.policy.networkAccess},
-                                                   {QStringLiteral("reason"), diagnosis.policy.reason}}},
+            {QStringLiteral("codex"), codexJson},
+            {QStringLiteral("config"), configJson},
+            {QStringLiteral("policy"), policyToJson(diagnosis.policy, diagnosis.platform.platform,
+                                                    diagnosis.presetChosen, diagnosis.policyChoice.toText())},
             {QStringLiteral("verify"), verifyResultToJson(verify)},
             {QStringLiteral("probe"), probe ? QJsonValue(probeReportToJson(*probe)) : QJsonValue()},
         };

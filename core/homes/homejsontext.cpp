@@ -111,14 +111,11 @@ QByteArray homeReportJsonText(const HomeReport &report)
         appendString(out, severityName(finding.severity));
         appendKey(out, "message");
         appendString(out, finding.message);
-        if (finding.line > 0) {
-            appendKey(out, "line");
-            out += QByteArray::number(finding.line);
-        }
-        if (!finding.fix.isEmpty()) {
-            appendKey(out, "fix");
-            appendString(out, finding.fix);
-        }
+        // As findingToJson() (report/jsonshapes.h): line and fix always present, null when absent.
+        appendKey(out, "line");
+        out += finding.line > 0 ? QByteArray::number(finding.line) : QByteArray("null");
+        appendKey(out, "fix");
+        appendStringOrNull(out, finding.fix);
         out += '}';
     }
     out += "]}";

@@ -2,6 +2,7 @@
 
 #include "config/textdiff.h"
 #include "homes/homejsontext.h"
+#include "report/jsonshapes.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,18 +16,6 @@ namespace {
 QJsonValue textOrNull(const QString &text)
 {
     return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-QJsonObject findingToJson(const Finding &finding)
-{
-    QJsonObject object{{QStringLiteral("code"), finding.code},
-                       {QStringLiteral("severity"), severityName(finding.severity)},
-                       {QStringLiteral("message"), finding.message}};
-    if (finding.line > 0)
-        object.insert(QStringLiteral("line"), finding.line);
-    if (!finding.fix.isEmpty())
-        object.insert(QStringLiteral("fix"), finding.fix);
-    return object;
 }
 
 QString entrySummary(const HomeReport &report, QLatin1String name)
@@ -54,9 +43,6 @@ QJsonObject homeReportToJson(const HomeReport &report)
             object.insert(QStringLiteral("role"), entry.role);
         entries.append(object);
     }
-    QJsonArray findings;
-    for (const Finding &finding : report.findings)
-        findings.append(findingToJson(finding));
     return QJsonObject{{QStringLiteral("path"), report.path},
                        {QStringLiteral("workspace"), textOrNull(report.workspace)},
                        {QStringLiteral("task"), textOrNull(report.task)},
@@ -66,23 +52,10 @@ QJsonObject homeReportToJson(const HomeReport &report)
                        {QStringLiteral("preset_source"), presetSourceName(report.presetSource)},
                        {QStringLiteral("layout"), homeLayoutName(report.layout)},
                        {QStringLiteral("entries"), entries},
-                       {QStringLiteral("findings"), findings}};
+                       {QStringLiteral("findings"), findingsToJson(report.findings)}};
 }
 
 namespace {
-
-QJsonObject policyToJson(const SandboxPolicy &policy, Platform platform, bool presetChosen)
-{
-    return QJsonObject{{QStringLiteral("platform"), platformName(platform)},
-                       {QStringLiteral("mode"), sandboxModeName(policy.mode)},
-                       {QStringLiteral("network_access"),
-                        policy.mode == SandboxMode::WorkspaceWrite && policy.networkAccess},
-                       {QStringLiteral("reason"), policy.reason},
-                       {QStringLiteral("hint"), policy.hint},
-                       {QStringLiteral("preset"), policyPresetName(policy.preset)},
-                       {QStringLiteral("preset_source"), presetSourceName(presetChosen ? PresetSource::Chosen
-                                                                                       : PresetSource::Default)}};
-}
 
 QJsonObject summaryToJson(const ScanSummary &summary)
 {

@@ -2,6 +2,7 @@
 
 #include "common/policycost.h"
 #include "report/effectivereport.h"
+#include "report/jsonshapes.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -10,28 +11,6 @@ namespace SandboxDoctor {
 
 namespace {
 
-QJsonValue stringOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-QJsonValue versionOrNull(const std::optional<Version> &version)
-{
-    return version ? QJsonValue(version->toString()) : QJsonValue(QJsonValue::Null);
-}
-
-// Why there is no version: the chosen install's error, else detection's.
-QString codexErrorText(const Diagnosis &d)
-{
-    if (d.codex.chosen && d.codex.chosen->error)
-        return d.codex.chosen->error->message;
-    if (!d.codex.chosen && d.codex.error)
-        return d.codex.error->message;
-    if (!d.codex.chosen)
-        return QStringLiteral("Codex was not found.");
-    return {};
-}
-
 std::optional<Error> configError(const Diagnosis &d)
 {
     if (!d.config)
@@ -39,35 +18,6 @@ std::optional<Error> configError(const Diagnosis &d)
     if (!d.proposal)
         return d.proposal.error();
     return std::nullopt;
-}
-
-QJsonObject codexJson(const Diagnosis &d)
-{
-    QJsonObject codex;
-    const auto &chosen = d.codex.chosen;
-    codex.insert(QStringLiteral("path"), chosen ? stringOrNull(chosen->path) : QJsonValue(QJsonValue::Null));
-    codex.insert(QStringLiteral("version"), versionOrNull(d.codexVersion));
-    codex.insert(QStringLiteral("raw"), chosen ? stringOrNull(chosen->raw) : QJsonValue(QJsonValue::Null));
-    codex.insert(QStringLiteral("source"),
-                 chosen ? QJsonValue(codexSourceName(chosen->source)) : QJsonValue(QJsonValue::Null));
-    codex.insert(QStringLiteral("error"), stringOrNull(codexErrorText(d)));
-    QJsonArray installs;
-    for (const CodexInstall &install : d.codex.installs) {
-        installs.append(QJsonObject{{QStringLiteral("path"), stringOrNull(install.path)},
-                                    {QStringLiteral("version"), versionOrNull(install.version)},
-                                    {QStringLiteral("source"), codexSourceName(install.source)}});
-    }
-    codex.insert(QStringLiteral("installs"), installs);
-    return codex;
-}
-
-QJsonObject findingJson(const Finding &finding)
-{
-    return QJsonObject{{QStringLiteral("code"), finding.code},
-                       {QStringLiteral("severity"), severityName(finding.severity)},
-                       {QStringLiteral("message"), finding.message},
-                       {QStringLiteral("line"), finding.line > 0 ? QJsonValue(finding.line) : QJsonValue()},
-                       {QStringLiteral("fix"), finding.fix}};
 }
 
 // The multica daemon's named blocks (ConfigAnalysis::namedBlocks), for `config`.
@@ -99,29 +49,12 @@ QString diagnosedConfigPath(const Diagnosis &d)
     return QDir(d.codexHome).filePath(QStringLiteral("config.toml"));
 }
 
-QJsonObject statusToJson(const Diagnosis &d)
+QJsonObject statusConfigToJson(const Diagnosis &d)
 {
-    QJsonObject platform{{QStringLiteral("name"), d.platform.name},
-                         {QStringLiteral("os"), d.platform.os},
-                         {QStringLiteral("arch"), d.platform.arch}};
-    QJsonObject policy{{QStringLiteral("mode"), sandboxModeName(d.policy.mode)},
-                       {QStringLiteral("network_access"),
-                        d.policy.mode == SandboxMode::WorkspaceWrite && d.policy.networkAccess},
-                       {QStringLiteral("reason"), d.policy.reason},
-                       {QStringLiteral("hint"), d.policy.hint},
-                       {QStringLiteral("cost"), stringOrNull(policyCost(d.policy, d.platform.platform))},
-                       {QStringLiteral("preset"), policyPresetName(d.policy.preset)},
-                       {QStringLiteral("preset_source"), d.presetChosen ? QStringLiteral("chosen") : QStringLiteral("default")}};
-    if (d.policy.preset == PolicyPreset::Custom)
-        policy.insert(QStringLiteral("custom"), d.policyChoice.toText());
-
-    QJsonArray findings;
-    for (const Finding &finding : d.analysis.findings)
-        findings.append(findingJson(finding));
     QJsonObject config{{QStringLiteral("path"), diagnosedConfigPath(d)},
                        {QStringLiteral("exists"), d.config && d.config->exists},
                        {QStringLiteral("block"), blockStateName(d.analysis.block)},
-                       {QStringLiteral("findings"), findings},
+                       {QStringLiteral("findings"), findingsToJson(d.analysis.findings)},
                        {QStringLiteral("named_blocks"), namedBlocksJson(d.analysis.namedBlocks)},
                        {QStringLiteral("sha256"),
                         d.config ? QJsonValue(QString::fromLatin1(d.config->sha256Hex())) : QJsonValue()}};
@@ -133,11 +66,19 @@ QJsonObject statusToJson(const Diagnosis &d)
                   backup ? QJsonValue(QJsonObject{{QStringLiteral("name"), backup->name},
                                                   {QStringLiteral("path"), backup->path}})
                          : QJsonValue());
+    return config;
+}
 
-    QJsonObject root{{QStringLiteral("codex"), codexJson(d)},
+QJsonObject statusToJson(const Diagnosis &d)
+{
+    QJsonObject platform{{QStringLiteral("name"), d.platform.name},
+                         {QStringLiteral("os"), d.platform.os},
+                         {QStringLiteral("arch"), d.platform.arch}};
+    QJsonObject root{{QStringLiteral("codex"), codexToJson(d.codex, d.codexVersion)},
                      {QStringLiteral("platform"), platform},
-                     {QStringLiteral("policy"), policy},
-                     {QStringLiteral("config"), config}};
+                     {QStringLiteral("policy"), policyToJson(d.policy, d.platform.platform, d.presetChosen,
+                                                             d.policyChoice.toText())},
+                     {QStringLiteral("config"), statusConfigToJson(d)}};
     // What Codex will enforce: known only once config.toml was read.
     root.insert(QStringLiteral("effective"), d.config ? QJsonValue(effectiveToJson(d.analysis)) : QJsonValue());
     return root;
@@ -160,7 +101,7 @@ QString statusToText(const Diagnosis &d)
     } else {
         line(QStringLiteral("Codex"), QStringLiteral("not found"));
     }
-    if (const QString error = codexErrorText(d); !error.isEmpty())
+    if (const QString error = codexErrorText(d.codex); !error.isEmpty())
         out += indent + error + QLatin1Char('\n');
     for (qsizetype i = 1; i < d.codex.installs.size(); ++i) {
         const CodexInstall &other = d.codex.installs[i];

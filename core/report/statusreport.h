@@ -12,6 +12,10 @@ namespace SandboxDoctor {
 // config.error when the file could not be read or edited.
 QJsonObject statusToJson(const Diagnosis &diagnosis);
 
+// Its `config` object: path, exists, block, findings, named_blocks, sha256,
+// error, restore_backup. `verify --json` prints the same object.
+QJsonObject statusConfigToJson(const Diagnosis &diagnosis);
+
 // The same report for a person at a terminal.
 QString statusToText(const Diagnosis &diagnosis);
 

@@ -1,5 +1,5 @@
 # Asking the real Codex (doctor, sandbox), the DNS probe, the symptom explainer.
-sandboxdoctor_core_area(verify DEPENDS common config detect)
+sandboxdoctor_core_area(verify DEPENDS common config detect report)
 target_sources(sandboxdoctor_core_verify PRIVATE
     verify/verifytypes.h verify/verifytypes.cpp
     verify/verifyinput.h verify/verifyinput.cpp

@@ -1,5 +1,7 @@
 #include "verify/verifyjson.h"
 
+#include "report/jsonshapes.h"
+
 #include <QJsonArray>
 
 namespace SandboxDoctor {
@@ -11,13 +13,10 @@ QJsonValue nullable(const QString &text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
+// errorToJson() (report/jsonshapes.h), or null when there was none.
 QJsonValue errorJson(const std::optional<Error> &error)
 {
-    if (!error)
-        return QJsonValue();
-    return QJsonObject{{QStringLiteral("message"), error->message},
-                       {QStringLiteral("path"), nullable(error->path)},
-                       {QStringLiteral("hint"), nullable(error->hint)}};
+    return error ? QJsonValue(errorToJson(*error)) : QJsonValue();
 }
 
 QJsonObject sandboxJson(const SandboxReport &report)
@@ -70,18 +69,10 @@ QJsonObject verifyResultToJson(const VerifyResult &result)
         {QStringLiteral("overrides"), QJsonArray::fromStringList(result.overrides)},
     };
     if (result.fallback) {
-        QJsonArray findings;
-        for (const Finding &finding : result.fallback->findings) {
-            findings.append(QJsonObject{{QStringLiteral("code"), finding.code},
-                                        {QStringLiteral("severity"), severityName(finding.severity)},
-                                        {QStringLiteral("message"), finding.message},
-                                        {QStringLiteral("line"), finding.line > 0 ? QJsonValue(finding.line) : QJsonValue()},
-                                        {QStringLiteral("fix"), nullable(finding.fix)}});
-        }
         object.insert(QStringLiteral("fallback"),
                       QJsonObject{{QStringLiteral("block"), blockStateName(result.fallback->block)},
                                   {QStringLiteral("invalid"), errorJson(result.fallback->invalid)},
-                                  {QStringLiteral("findings"), findings}});
+                                  {QStringLiteral("findings"), findingsToJson(result.fallback->findings)}});
     }
     return object;
 }
