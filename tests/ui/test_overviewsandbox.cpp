@@ -124,6 +124,7 @@ private slots:
         QVERIFY(effective->isVisible());
         QCOMPARE(toneOf(effective), Tone::Good);
         QVERIFY(!child<TextLabel>(*fixture, QStringLiteral("effectiveProblemLabel"))->isVisible());
+        QVERIFY(child<TextLabel>(*fixture, QStringLiteral("policyHintLabel"))->isVisible());
         QCOMPARE(cardState(*fixture, QStringLiteral("policyCard")), QStringLiteral("ok"));
         // No cost to state for workspace-write.
         QVERIFY(!child<TextLabel>(*fixture, QStringLiteral("policyCostLabel"))->isVisible());
@@ -180,6 +181,8 @@ private slots:
         QCOMPARE(toneOf(effective), Tone::Bad);
         QCOMPARE(cardState(*fixture, QStringLiteral("policyCard")), QStringLiteral("error"));
         QVERIFY(labelText(*fixture, QStringLiteral("effectiveProblemLabel")).contains(QLatin1String("line 1")));
+        // Not "Nothing to do" beside it: the policy's hint assumes a file Codex runs.
+        QVERIFY(!child<TextLabel>(*fixture, QStringLiteral("policyHintLabel"))->isVisible());
         QCOMPARE(labelText(*fixture, QStringLiteral("statusHeadline")),
                  QStringLiteral("Codex will not start with this config.toml"));
         // The banner repeats the finding's fix rather than promising that Apply fixes it.

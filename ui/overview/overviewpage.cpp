@@ -416,6 +416,7 @@ void OverviewPage::updatePolicy()
         setTone(m_effective, Tone::Neutral);
         m_effectiveProblem->hide();
         m_effectiveNote->hide();
+        m_policyHint->show();
         setCardState(m_policyCard, state);
         return;
     }
@@ -437,6 +438,9 @@ void OverviewPage::updatePolicy()
         break;
     }
     setTone(m_effectiveProblem, verdict.severity == Severity::Error ? Tone::Bad : Tone::Neutral);
+    // The policy's "what next" assumes the file gives the policy's sandbox
+    // ("Nothing to do: …"); beside a red verdict the banner says what to do.
+    m_policyHint->setVisible(verdict.severity != Severity::Error);
     setCardState(m_policyCard, state);
 }
 
