@@ -39,6 +39,9 @@ const std::vector<Rewrite> &rewrites()
             tr("use Repair on the Per-task homes page"));
         add(QStringLiteral("[Rr]un `codex-sandbox-doctor-cli probe-dns [^`]*` by hand"),
             tr("run the DNS check on the Verify page again"));
+        // policyCost(): the custom preset to type, and where.
+        add(QStringLiteral("\\(Settings, or --policy (custom:[a-z]+=[a-z+-]+)\\)"),
+            tr("(Settings → Policy preset: Custom, \\1)"));
         // "(Settings, or --policy custom:…)": Settings is the GUI's half.
         add(QStringLiteral("Settings, or --[a-z][a-z-]*(?:[ :][^),.]*)?"), tr("Settings"));
         // Which Codex: Settings.

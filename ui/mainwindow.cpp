@@ -89,6 +89,7 @@ MainWindow::MainWindow(AppSettings *settings, StartupOptions startup, QWidget *p
     connect(m_session, &Session::applied, this, &MainWindow::onApplied);
     connect(m_session, &Session::restored, this, &MainWindow::onRestored);
     connect(m_session, &Session::redone, this, &MainWindow::onRedone);
+    connect(m_session, &Session::candidateRestored, this, &MainWindow::onCandidateRestored);
     connect(m_session, &Session::codexHomeCreated, this, [this](const QString &home) {
         m_messageBar->showMessage(MessageBar::Kind::Success,
                                   tr("Created %1. Codex uses this folder from now on; Apply writes config.toml "
@@ -110,7 +111,9 @@ MainWindow::~MainWindow() = default;
 // Adding a page is one line here; each page lives in its own folder.
 void MainWindow::createPages()
 {
-    addPage(new OverviewPage(m_session, this));
+    auto *overview = new OverviewPage(m_session, this);
+    connect(overview, &OverviewPage::settingsRequested, this, &MainWindow::openSettings);
+    addPage(overview);
     m_preview = new PreviewPage(m_session, m_applyAction, m_undoAction, m_redoAction, this);
     m_preview->setSideBySide(m_settings->sideBySide());
     connect(m_preview, &PreviewPage::sideBySideChanged, this, [this](bool on) { m_settings->setSideBySide(on); });

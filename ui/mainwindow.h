@@ -111,6 +111,7 @@ private:
     void onApplied(const SandboxDoctor::ApplyResult &result);
     void onRestored(const SandboxDoctor::BackupInfo &backup);
     void onRedone(const SandboxDoctor::BackupInfo &backup);
+    void onCandidateRestored(const SandboxDoctor::BackupInfo &backup);
     void onActionFailed(const SandboxDoctor::Error &error, bool changedSincePreview);
     void onConfigChangedOutside();
 

@@ -154,6 +154,15 @@ void MainWindow::onRedone(const BackupInfo &backup)
                               tr("Undo"), [this]() { undoChange(); });
 }
 
+void MainWindow::onCandidateRestored(const BackupInfo &backup)
+{
+    m_messageBar->showMessage(MessageBar::Kind::Success,
+                              tr("Put back %1 over the zero-filled config.toml, which is kept as a backup: Undo "
+                                 "brings it back.")
+                                  .arg(QFileInfo(backup.path).fileName()),
+                              tr("Undo"), [this]() { undoChange(); });
+}
+
 void MainWindow::onActionFailed(const Error &error, bool changedSincePreview)
 {
     if (changedSincePreview) {

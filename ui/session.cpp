@@ -57,6 +57,7 @@ struct RestoreOutcome
     Expected<BackupInfo> result = Error{};
     QByteArray shaAfter;
     QString madeBackup;  // the backup of the file the restore replaced
+    bool changedSinceShown = false;  // refused: the file is not the one the window showed
 };
 
 struct CreateOutcome
@@ -107,6 +108,12 @@ bool Session::canUndo() const
 bool Session::canRedo() const
 {
     return !isBusy() && redoTarget().has_value();
+}
+
+bool Session::canRestoreCandidate() const
+{
+    return !isBusy() && m_diagnosis && m_diagnosis->config.hasValue()
+           && m_diagnosis->analysis.restoreCandidate.has_value();
 }
 
 std::optional<BackupInfo> Session::undoTarget() const
@@ -380,6 +387,53 @@ void Session::restore(bool redo)
                 }
             } else {
                 emit actionFailed(outcome.result.error(), false);
+            }
+            startAnalysis(false);
+        });
+}
+
+void Session::restoreCandidate()
+{
+    if (!canRestoreCandidate())
+        return;
+    const QString home = m_codexHome;
+    const QString name = m_diagnosis->analysis.restoreCandidate->name;
+    const QByteArray expectedSha = m_diagnosis->config->sha256Hex();
+    begin(Activity::Restoring);
+    runInBackground(
+        this,
+        [home, name, expectedSha]() {
+            RestoreOutcome outcome;
+            // The diff showed this file; a save since (by Codex or an
+            // editor) may be worth more than the backup.
+            const auto now = readConfig(home);
+            if (!now || now->sha256Hex() != expectedSha) {
+                outcome.result = refusedError(
+                    QStringLiteral("config.toml changed since the window showed it; nothing was written."),
+                    home + QStringLiteral("/config.toml"), QStringLiteral("Refresh, then look at it again."));
+                outcome.changedSinceShown = true;
+                return outcome;
+            }
+            const Expected<RestoreResult> result = restoreBackup(home, name);
+            if (!result) {
+                outcome.result = result.error();
+                return outcome;
+            }
+            outcome.result = result->restored;
+            if (const auto after = readConfig(home))
+                outcome.shaAfter = after->sha256Hex();
+            return outcome;
+        },
+        [this, home](const RestoreOutcome &outcome) {
+            end(Activity::Restoring);
+            if (home != m_codexHome)
+                return;
+            if (outcome.result) {
+                m_ownWrites.insert(outcome.shaAfter);
+                m_redoPath.clear();  // a new change, as an apply is: Undo takes it back
+                emit candidateRestored(*outcome.result);
+            } else {
+                emit actionFailed(outcome.result.error(), outcome.changedSinceShown);
             }
             startAnalysis(false);
         });

@@ -50,6 +50,9 @@ public:
     bool canApply() const;  // a change is proposed for a readable config, and nothing runs
     bool canUndo() const;   // undoTarget() exists, and nothing runs
     bool canRedo() const;   // redoTarget() exists, and nothing runs
+    // config.toml is zero-filled, a backup that parses is offered
+    // (ConfigAnalysis::restoreCandidate), and nothing runs.
+    bool canRestoreCandidate() const;
 
     // The backup Undo would put back: the newest one, unless an Undo made it
     // (it holds the change that Undo took away: putting it back is Redo, and a
@@ -82,6 +85,10 @@ public slots:
     void apply();       // the previewed edit, refused if the file changed since
     void undo();        // restore undoTarget()
     void redo();        // restore redoTarget()
+    // Puts the offered backup back over the zero-filled config.toml, refused
+    // if the file changed since. Like Apply, a change of its own: Undo puts
+    // the replaced file back.
+    void restoreCandidate();
     void start();       // begins work held back by setStartDeferred(true)
     void createCodexHome();  // makes the missing CODEX_HOME folder, then analyses it
 
@@ -92,6 +99,7 @@ signals:
     void applied(const SandboxDoctor::ApplyResult &result);
     void restored(const SandboxDoctor::BackupInfo &backup);  // an Undo
     void redone(const SandboxDoctor::BackupInfo &backup);
+    void candidateRestored(const SandboxDoctor::BackupInfo &backup);  // restoreCandidate() put it back
     void codexHomeCreated(const QString &home);
     // Apply or undo failed; nothing was written. `changedSincePreview`: the file
     // is no longer the one the preview showed, so a refresh is the way on.

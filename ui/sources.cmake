@@ -24,6 +24,8 @@ target_sources(sandboxdoctor_ui PRIVATE
     overview/overviewpage.h overview/overviewpage.cpp
     overview/findingsmodel.h overview/findingsmodel.cpp
     overview/wrappingdelegate.h overview/wrappingdelegate.cpp
+    overview/sandboxverdict.h overview/sandboxverdict.cpp
+    overview/restorecard.h overview/restorecard.cpp
     preview/previewpage.h preview/previewpage.cpp
     preview/diffview.h preview/diffview.cpp
     preview/diffeditor.h preview/diffeditor.cpp

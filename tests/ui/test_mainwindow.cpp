@@ -296,6 +296,10 @@ private slots:
         QVERIFY(text.contains(QLatin1String("`danger-full-access`")));
         QVERIFY(text.contains(QLatin1String("block-absent")));
         QVERIFY(text.contains(QLatin1String("+sandbox_mode = \"danger-full-access\"")));
+        // What Codex runs now and what the policy costs, as the overview says them.
+        QVERIFY(text.contains(QStringLiteral("- Codex will run: filesystem restricted, network restricted — decided by "
+                                             "Codex's default")));
+        QVERIFY(text.contains(QLatin1String("- Cost: danger-full-access turns off Codex's filesystem sandbox too")));
     }
 
     void settings_fixedVersionSwitchesMacOsToWorkspaceWrite()

@@ -96,6 +96,15 @@ private slots:
             << QStringLiteral("set that release as the macOS fixed version (Settings) to return");
         QTest::newRow("seed-policy") << QStringLiteral("choose the seed's table in Settings, or --policy seed.")
                                      << QStringLiteral("choose the seed's table in Settings.");
+        // policyCost(): the preset to type, in the field Settings has for it.
+        QTest::newRow("policy-cost")
+            << QStringLiteral("choose workspace-write without network in the policy setting "
+                              "(Settings, or --policy custom:macos=workspace-write).")
+            << QStringLiteral("choose workspace-write without network in the policy setting "
+                              "(Settings → Policy preset: Custom, custom:macos=workspace-write).");
+        QTest::newRow("custom-policy-hint")
+            << QStringLiteral("This mode was chosen in the custom policy (Settings, or --policy custom:…).")
+            << QStringLiteral("This mode was chosen in the custom policy (Settings).");
         QTest::newRow("prepare")
             << QStringLiteral("Run `codex-sandbox-doctor-cli prepare --codex-home /w/t/codex-home` to link it again.")
             << QStringLiteral("use Repair on the Per-task homes page to link it again.");

@@ -1,16 +1,21 @@
 #include "overviewpage.h"
 
 #include "findingsmodel.h"
+#include "common/policycost.h"
 #include "guitext.h"
 #include "icons.h"
+#include "overview/restorecard.h"
+#include "overview/sandboxverdict.h"
 #include "overview/wrappingdelegate.h"
 #include "report/statusreport.h"
 #include "session.h"
+#include "verify/tone.h"
 #include "widgets/card.h"
 #include "widgets/elidedlabel.h"
 #include "widgets/textlabel.h"
 
 #include <QDir>
+#include <QEvent>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -52,6 +57,37 @@ void addRow(QGridLayout *form, const QString &name, QWidget *field)
     const int row = form->rowCount();
     form->addWidget(label, row, 0, Qt::AlignLeft | Qt::AlignTop);
     form->addWidget(field, row, 1);
+}
+
+// A card's verdict: its badge, and the same as a property ("ok", "warning",
+// "error") that tests and accessibility tools read without comparing pixmaps.
+enum class CardState { Ok, Warning, Error };
+
+void setCardState(Card *card, CardState state)
+{
+    switch (state) {
+    case CardState::Ok:
+        card->setBadge(Icons::ok());
+        card->setProperty("cardState", QStringLiteral("ok"));
+        break;
+    case CardState::Warning:
+        card->setBadge(Icons::severity(Severity::Warning));
+        card->setProperty("cardState", QStringLiteral("warning"));
+        break;
+    case CardState::Error:
+        card->setBadge(Icons::severity(Severity::Error));
+        card->setProperty("cardState", QStringLiteral("error"));
+        break;
+    }
+}
+
+const Finding *findingWithCode(const QList<Finding> &findings, QLatin1String code)
+{
+    for (const Finding &finding : findings) {
+        if (finding.code == code)
+            return &finding;
+    }
+    return nullptr;
 }
 
 QString sourceText(CodexSource source)
@@ -111,12 +147,27 @@ OverviewPage::OverviewPage(Session *session, QWidget *parent) : Page(session, pa
     layout->setContentsMargins(20, 16, 20, 16);
     layout->setSpacing(12);
     layout->addWidget(createBanner());
+    // Above the rest: a zero-filled config.toml is the one thing that matters then.
+    m_restoreCard = new RestoreCard(this);
+    m_restoreCard->hide();
+    connect(m_restoreCard, &RestoreCard::restoreRequested, session, &Session::restoreCandidate);
+    layout->addWidget(m_restoreCard, 1);
     layout->addLayout(cards);
     layout->addWidget(createConfigCard(), 1);
 
     connect(session, &Session::diagnosisChanged, this, &OverviewPage::update);
-    connect(session, &Session::activityChanged, this, &OverviewPage::updateBanner);
+    connect(session, &Session::activityChanged, this, [this]() {
+        updateBanner();
+        m_restoreCard->setRestoreEnabled(this->session()->canRestoreCandidate());
+    });
     update();
+}
+
+void OverviewPage::changeEvent(QEvent *event)
+{
+    Page::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        retone(this);  // the verdict colours for the new (light or dark) palette
 }
 
 QIcon OverviewPage::icon() const
@@ -144,6 +195,14 @@ QWidget *OverviewPage::createBanner()
     m_createHomeButton->setAccessibleName(tr("Create the CODEX_HOME folder"));
     m_createHomeButton->setToolTip(tr("Make the folder (readable by you only), then look at it again"));
     connect(m_createHomeButton, &QPushButton::clicked, session(), &Session::createCodexHome);
+    // Secondary, flat: the policy already holds, moving the settings is optional.
+    m_tidyUpButton = new QPushButton(tr("Tidy Up…"), m_banner);
+    m_tidyUpButton->setObjectName(QStringLiteral("tidyUpButton"));
+    m_tidyUpButton->setFlat(true);
+    m_tidyUpButton->setAutoDefault(false);
+    m_tidyUpButton->setAccessibleName(tr("Optional tidy-up: move the settings into the managed block"));
+    m_tidyUpButton->setToolTip(tr("Review moving the sandbox settings into the managed block (optional)"));
+    connect(m_tidyUpButton, &QPushButton::clicked, this, [this]() { emit showPageRequested(QStringLiteral("preview")); });
 
     auto *texts = new QVBoxLayout;
     texts->setSpacing(3);
@@ -155,6 +214,7 @@ QWidget *OverviewPage::createBanner()
     row->addLayout(texts, 1);
     row->addWidget(m_reviewButton, 0, Qt::AlignVCenter);
     row->addWidget(m_createHomeButton, 0, Qt::AlignVCenter);
+    row->addWidget(m_tidyUpButton, 0, Qt::AlignVCenter);
     m_banner->body()->addLayout(row);
     return m_banner;
 }
@@ -208,15 +268,41 @@ Card *OverviewPage::createPolicyCard()
     m_policyReason = valueLabel(m_policyCard, QStringLiteral("policyReasonLabel"));
     m_policyHint = valueLabel(m_policyCard, QStringLiteral("policyHintLabel"));
     m_policyHint->setForegroundRole(QPalette::PlaceholderText);
+    m_effective = valueLabel(m_policyCard, QStringLiteral("effectiveSandboxLabel"));
+    QFont strong = m_effective->font();
+    strong.setBold(true);
+    m_effective->setFont(strong);
+    m_effectiveProblem = valueLabel(m_policyCard, QStringLiteral("effectiveProblemLabel"));
+    m_effectiveNote = valueLabel(m_policyCard, QStringLiteral("effectiveNoteLabel"));
+    m_effectiveNote->setForegroundRole(QPalette::PlaceholderText);
+    m_policyCost = valueLabel(m_policyCard, QStringLiteral("policyCostLabel"));
+    m_policySettingsButton = new QPushButton(Icons::icon(QStringLiteral("settings")), tr("Choose Another Policy…"),
+                                             m_policyCard);
+    m_policySettingsButton->setObjectName(QStringLiteral("policySettingsButton"));
+    m_policySettingsButton->setToolTip(tr("Settings → Policy preset"));
+    connect(m_policySettingsButton, &QPushButton::clicked, this, &OverviewPage::settingsRequested);
     QGridLayout *form = formIn(m_policyCard);
     addRow(form, tr("sandbox_mode"), m_policyMode);
     addRow(form, tr("Network access"), m_policyNetwork);
     m_policyCard->body()->addSpacing(2);
+    m_policyCard->body()->addWidget(m_effective);
+    m_policyCard->body()->addWidget(m_effectiveProblem);
+    m_policyCard->body()->addWidget(m_effectiveNote);
+    m_policyCard->body()->addSpacing(2);
     m_policyCard->body()->addWidget(m_policyReason);
     m_policyCard->body()->addWidget(m_policyHint);
+    m_policyCard->body()->addWidget(m_policyCost);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_policySettingsButton);
+    buttons->addStretch(1);
+    m_policyCard->body()->addLayout(buttons);
     m_policyCard->body()->addStretch(1);
     m_policyReason->setAccessibleName(tr("Why"));
     m_policyHint->setAccessibleName(tr("What next"));
+    m_effective->setAccessibleName(tr("Codex will run"));
+    m_effectiveProblem->setAccessibleName(tr("Why it is not the policy's sandbox"));
+    m_effectiveNote->setAccessibleName(tr("Codex release"));
+    m_policyCost->setAccessibleName(tr("What this policy costs"));
     return m_policyCard;
 }
 
@@ -260,8 +346,13 @@ void OverviewPage::update()
     const auto &diagnosis = session()->diagnosis();
     if (!diagnosis) {
         for (TextLabel *label : {m_platformName, m_platformOs, m_platformArch, m_policyMode, m_policyNetwork,
-                                 m_policyReason, m_policyHint, m_configState})
+                                 m_policyReason, m_policyHint, m_configState, m_effective})
             label->setFullText(QStringLiteral("…"));
+        for (QWidget *widget : {static_cast<QWidget *>(m_effectiveProblem), static_cast<QWidget *>(m_effectiveNote),
+                                static_cast<QWidget *>(m_policyCost), static_cast<QWidget *>(m_policySettingsButton),
+                                static_cast<QWidget *>(m_restoreCard)})
+            widget->hide();
+        setTone(m_effective, Tone::Neutral);
         m_configPath->setText(QDir::toNativeSeparators(session()->codexHome() + QStringLiteral("/config.toml")));
         m_findings->setFindings({});
         return;
@@ -272,19 +363,8 @@ void OverviewPage::update()
     m_platformOs->setFullText(platform.os.isEmpty() ? tr("unknown") : platform.os);
     m_platformArch->setFullText(platform.arch);
 
-    const SandboxPolicy &policy = diagnosis->policy;
-    m_policyMode->setFullText(sandboxModeName(policy.mode));
-    if (policy.mode == SandboxMode::WorkspaceWrite)
-        m_policyNetwork->setFullText(policy.networkAccess ? tr("on (sandbox_workspace_write.network_access = true)")
-                                                      : tr("off"));
-    else if (policy.mode == SandboxMode::DangerFullAccess)
-        m_policyNetwork->setFullText(tr("unrestricted (no sandbox)"));
-    else
-        m_policyNetwork->setFullText(tr("off"));
-    m_policyReason->setFullText(policy.reason);
-    m_policyHint->setFullText(guiAdvice(policy.hint));
-    m_policyCard->setBadge(policy.mode == SandboxMode::DangerFullAccess ? Icons::severity(Severity::Warning)
-                                                                        : Icons::ok());
+    updatePolicy();
+    updateRestore();
 
     QList<Finding> findings = diagnosis->analysis.findings;
     if (diagnosis->config) {
@@ -305,6 +385,75 @@ void OverviewPage::update()
     if (findings.isEmpty() || worstSeverity(findings) == Severity::Info)
         m_configCard->setBadge(Icons::ok());
     m_findingsView->resizeColumnToContents(FindingsModel::SeverityColumn);
+}
+
+void OverviewPage::updatePolicy()
+{
+    const Diagnosis &diagnosis = *session()->diagnosis();
+    const SandboxPolicy &policy = diagnosis.policy;
+    m_policyMode->setFullText(sandboxModeName(policy.mode));
+    if (policy.mode == SandboxMode::WorkspaceWrite)
+        m_policyNetwork->setFullText(policy.networkAccess ? tr("on (sandbox_workspace_write.network_access = true)")
+                                                      : tr("off"));
+    else if (policy.mode == SandboxMode::DangerFullAccess)
+        m_policyNetwork->setFullText(tr("unrestricted (no sandbox)"));
+    else
+        m_policyNetwork->setFullText(tr("off"));
+    m_policyReason->setFullText(policy.reason);
+    m_policyHint->setFullText(guiAdvice(policy.hint));
+
+    // What the policy costs, beside it, with the way to another one.
+    const QString cost = policyCost(policy, diagnosis.platform.platform);
+    m_policyCost->setFullText(guiAdvice(cost));
+    m_policyCost->setVisible(!cost.isEmpty());
+    setTone(m_policyCost, cost.isEmpty() ? Tone::Neutral : Tone::Caution);
+    m_policySettingsButton->setVisible(!cost.isEmpty());
+
+    CardState state = policy.mode == SandboxMode::DangerFullAccess ? CardState::Warning : CardState::Ok;
+    if (!diagnosis.config) {
+        // Nothing to judge: the config card and the banner say why.
+        m_effective->setFullText(tr("Codex will run: unknown — config.toml cannot be read"));
+        setTone(m_effective, Tone::Neutral);
+        m_effectiveProblem->hide();
+        m_effectiveNote->hide();
+        m_policyHint->show();
+        setCardState(m_policyCard, state);
+        return;
+    }
+    const SandboxVerdict verdict = sandboxVerdict(diagnosis.analysis, policy);
+    m_effective->setFullText(verdict.sentence);
+    m_effectiveProblem->setFullText(verdict.problem);
+    m_effectiveProblem->setVisible(!verdict.problem.isEmpty());
+    m_effectiveNote->setFullText(verdict.note);
+    m_effectiveNote->setVisible(!verdict.note.isEmpty());
+    switch (verdict.severity) {
+    case Severity::Info: setTone(m_effective, Tone::Good); break;
+    case Severity::Warning:
+        setTone(m_effective, Tone::Caution);
+        state = CardState::Warning;
+        break;
+    case Severity::Error:
+        setTone(m_effective, Tone::Bad);
+        state = CardState::Error;
+        break;
+    }
+    setTone(m_effectiveProblem, verdict.severity == Severity::Error ? Tone::Bad : Tone::Neutral);
+    // The policy's "what next" assumes the file gives the policy's sandbox
+    // ("Nothing to do: …"); beside a red verdict the banner says what to do.
+    m_policyHint->setVisible(verdict.severity != Severity::Error);
+    setCardState(m_policyCard, state);
+}
+
+void OverviewPage::updateRestore()
+{
+    const auto &diagnosis = session()->diagnosis();
+    if (!diagnosis || !diagnosis->config || !diagnosis->analysis.restoreCandidate) {
+        m_restoreCard->hide();
+        return;
+    }
+    m_restoreCard->setCandidate(*diagnosis->analysis.restoreCandidate, diagnosis->config->bytes);
+    m_restoreCard->setRestoreEnabled(session()->canRestoreCandidate());
+    m_restoreCard->show();
 }
 
 void OverviewPage::updateCodex()
@@ -363,6 +512,8 @@ void OverviewPage::updateBanner()
     const auto &diagnosis = session()->diagnosis();
     m_reviewButton->hide();
     m_createHomeButton->hide();
+    m_tidyUpButton->hide();
+    setTone(m_statusHeadline, Tone::Neutral);
     if (!diagnosis) {
         setIcon(Icons::icon(QStringLiteral("refresh")));
         m_statusHeadline->setFullText(session()->activity() == Session::Activity::Detecting ? tr("Looking for Codex…")
@@ -388,6 +539,8 @@ void OverviewPage::updateBanner()
                                      + guiAdvice(diagnosis->config.error().hint));
         return;
     }
+    if (updateSandboxBanner())
+        return;
     const QString mode = sandboxModeName(diagnosis->policy.mode);
     if (!diagnosis->proposal) {
         const Error &error = diagnosis->proposal.error();
@@ -420,6 +573,74 @@ void OverviewPage::updateBanner()
                                 "Review the change, then apply it; Undo puts the old file back.")
                                  .arg(mode));
     m_reviewButton->show();
+}
+
+} // namespace SandboxDoctor::Ui
+
+namespace SandboxDoctor::Ui {
+
+// The banner when the sandbox Codex will run decides what matters most: a
+// zero-filled file, a file Codex refuses, a setting that overrides the policy,
+// or the policy already holding without the managed block. False: none of
+// these, the block's state tells the story.
+bool OverviewPage::updateSandboxBanner()
+{
+    const Diagnosis &diagnosis = *session()->diagnosis();
+    const ConfigAnalysis &analysis = diagnosis.analysis;
+    const int size = style()->pixelMetric(QStyle::PM_LargeIconSize);
+    auto setIcon = [&](const QIcon &icon) { m_statusIcon->setPixmap(icon.pixmap(QSize(size, size), devicePixelRatioF())); };
+    const bool canReview = diagnosis.proposal && diagnosis.proposal->changed;
+
+    if (const Finding *zeroFilled = findingWithCode(analysis.findings, FindingCode::ConfigZeroFilled)) {
+        setIcon(Icons::severity(Severity::Error));
+        m_statusHeadline->setFullText(tr("config.toml was zero-filled by a crash"));
+        m_statusDetails->setFullText(
+            zeroFilled->message + QLatin1Char(' ')
+            + (analysis.restoreCandidate
+                   ? tr("The newest backup that parses is shown below: Restore This Backup puts it back, and Undo "
+                        "takes that back again.")
+                   : guiAdvice(zeroFilled->fix)));
+        return true;
+    }
+    if (!analysis.effective.runs()) {
+        setIcon(Icons::severity(Severity::Error));
+        m_statusHeadline->setFullText(tr("Codex will not start with this config.toml"));
+        // The finding's fix says whether Apply resolves it; the banner does
+        // not promise more.
+        QString details = analysis.effective.sentence() + QLatin1Char('.');
+        for (const QLatin1String code : {FindingCode::LegacyProfile, FindingCode::CodexRefuses}) {
+            const Finding *refusal = findingWithCode(analysis.findings, code);
+            if (refusal && !refusal->fix.isEmpty()) {
+                details += QLatin1Char(' ') + guiAdvice(refusal->fix);
+                break;
+            }
+        }
+        m_statusDetails->setFullText(details);
+        m_reviewButton->setVisible(canReview);
+        return true;
+    }
+    if (const Finding *overridden = findingWithCode(analysis.findings, FindingCode::SandboxOverridden)) {
+        setIcon(Icons::severity(Severity::Error));
+        m_statusHeadline->setFullText(overridden->line > 0
+                                          ? tr("Line %1 of config.toml overrides the policy").arg(overridden->line)
+                                          : tr("A setting in config.toml overrides the policy"));
+        m_statusDetails->setFullText(overridden->message + QLatin1Char(' ') + guiAdvice(overridden->fix));
+        m_reviewButton->setVisible(canReview);
+        return true;
+    }
+    if (analysis.effectiveMatchesPolicy && analysis.block == BlockState::Absent && diagnosis.config->exists) {
+        // Right already: green, with moving the settings as an option.
+        setIcon(Icons::ok());
+        setTone(m_statusHeadline, Tone::Good);
+        m_statusHeadline->setFullText(tr("Codex already runs the policy's sandbox"));
+        m_statusDetails->setFullText(
+            tr("%1, as the policy asks, without a managed block. Optional: Tidy Up moves these settings into the "
+               "managed block, where the multica daemon keeps them; outside it, its next rewrite may remove them.")
+                .arg(analysis.effective.sentence()));
+        m_tidyUpButton->setVisible(canReview);
+        return true;
+    }
+    return false;
 }
 
 } // namespace SandboxDoctor::Ui

@@ -10,6 +10,7 @@ namespace SandboxDoctor::Ui {
 
 class Card;
 class ElidedLabel;
+class RestoreCard;
 class TextLabel;
 class FindingsModel;
 
@@ -26,6 +27,13 @@ public:
     QString title() const override { return tr("Overview"); }
     QIcon icon() const override;
 
+signals:
+    // "Choose another policy": the window opens Settings (Policy preset).
+    void settingsRequested();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *createBanner();
     Card *createCodexCard();
@@ -35,6 +43,9 @@ private:
     void update();
     void updateBanner();
     void updateCodex();
+    void updatePolicy();
+    void updateRestore();
+    bool updateSandboxBanner();
 
     Card *m_banner = nullptr;
     QLabel *m_statusIcon = nullptr;
@@ -42,6 +53,9 @@ private:
     TextLabel *m_statusDetails = nullptr;
     QPushButton *m_reviewButton = nullptr;
     QPushButton *m_createHomeButton = nullptr;
+    QPushButton *m_tidyUpButton = nullptr;
+
+    RestoreCard *m_restoreCard = nullptr;
 
     Card *m_codexCard = nullptr;
     ElidedLabel *m_codexPath = nullptr;
@@ -60,6 +74,11 @@ private:
     TextLabel *m_policyNetwork = nullptr;
     TextLabel *m_policyReason = nullptr;
     TextLabel *m_policyHint = nullptr;
+    TextLabel *m_effective = nullptr;         // "Codex will run: …"
+    TextLabel *m_effectiveProblem = nullptr;  // what keeps it from being the policy's
+    TextLabel *m_effectiveNote = nullptr;     // another Codex release's rules may differ
+    TextLabel *m_policyCost = nullptr;        // what danger-full-access costs
+    QPushButton *m_policySettingsButton = nullptr;
 
     Card *m_configCard = nullptr;
     ElidedLabel *m_configPath = nullptr;

@@ -1,5 +1,7 @@
 #include "markdownreport.h"
 
+#include "common/policycost.h"
+
 #include "config/textdiff.h"
 
 #include <QStringList>
@@ -57,6 +59,11 @@ QString markdownReport(const Diagnosis &d, const QString &appVersion)
     out << QStringLiteral("- Reason: %1").arg(d.policy.reason);
     if (!d.policy.hint.isEmpty())
         out << QStringLiteral("- Hint: %1").arg(d.policy.hint);
+    if (const QString cost = policyCost(d.policy, d.platform.platform); !cost.isEmpty())
+        out << QStringLiteral("- Cost: %1").arg(cost);
+    // What Codex will run instead of what the block asks for, as the overview says it.
+    if (d.config)
+        out << QStringLiteral("- %1").arg(d.analysis.effective.sentence());
     out << QString();
 
     out << QStringLiteral("### config.toml");

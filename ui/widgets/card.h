@@ -9,7 +9,8 @@ class QVBoxLayout;
 namespace SandboxDoctor::Ui {
 
 // A titled, rounded panel on the palette's base colour: one topic of the overview.
-class Card final : public QFrame
+// Not final: a card with a fixed content (RestoreCard) is a card.
+class Card : public QFrame
 {
     Q_OBJECT
 
