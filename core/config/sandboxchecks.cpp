@@ -107,7 +107,13 @@ void addOverridden(ConfigAnalysis &analysis, const SandboxCheckInput &in, const 
         message += QLatin1Char(' ') + e.versionNote;
     QString fix;
     if (after && matchesPolicy(*after, in.policy)) {
-        fix = QStringLiteral("Run apply: afterwards Codex runs the policy's sandbox (%1).").arg(after->summary());
+        if (e.decidedBy.key == QLatin1String("default_permissions") && after->decider == SandboxDecider::SandboxMode)
+            fix = QStringLiteral("Run apply: it comments out %1 in place, with a one-line reason above it, and keeps "
+                                 "every [permissions.<name>] table as it is; afterwards Codex runs the policy's "
+                                 "sandbox (%2). Undo (restore) brings the line back.")
+                      .arg(e.decidedBy.describe(), after->summary());
+        else
+            fix = QStringLiteral("Run apply: afterwards Codex runs the policy's sandbox (%1).").arg(after->summary());
     } else {
         fix = QStringLiteral("Comment out %1 (line %2) so that the managed block decides, or change it to agree "
                              "with the policy.")
