@@ -2,6 +2,7 @@
 
 #include "config/daemonsimulation.h"
 #include "config/defeatfix_p.h"
+#include "config/profilemigration_p.h"
 #include "config/editplanfindings_p.h"
 #include "config/planner_p.h"
 
@@ -93,6 +94,25 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
     plan.blockFirstLine = planner.blockFirstLine();
     plan.blockLastLine = planner.blockLastLine();
     plan.resultSource = planner.resultSource();
+    // The migration first: Codex refuses a file with a legacy `profile`, and only a
+    // file it loads has a sandbox the defeat fix can judge.
+    if (std::optional<MigrationPlan> migrated =
+            migrateLegacyProfile(plan.after, plan.resultSource, plan.blockLastLine)) {
+        plan.after = migrated->after;
+        plan.resultSource = migrated->resultSource;
+        plan.changed = plan.after != bytes;
+        plan.migration = migrated->migration;
+        const ProfileMigration &m = migrated->migration;
+        plan.notes.append(finding(FindingCode::LegacyProfile, Severity::Info,
+                                  QStringLiteral("Moves the legacy profile \"%1\" out of config.toml: removes the "
+                                                 "`profile` line (line %2) and the [profiles.%1] table, and writes "
+                                                 "their values to %3 beside it. Codex 0.150 and newer refuse the "
+                                                 "line; start Codex with `codex --profile %1` to use the profile.")
+                                      .arg(m.profile)
+                                      .arg(m.profileLine)
+                                      .arg(m.fileName),
+                                  m.profileLine - 1, QString()));
+    }
     std::optional<DefeatFix> defeatFix =
         commentOutDefeat(plan.after, plan.resultSource, plan.blockLastLine, policy);
     if (defeatFix) {
