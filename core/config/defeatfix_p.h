@@ -2,7 +2,8 @@
 
 // Private to core/config: what apply does about a root `default_permissions`
 // that defeats the policy. Codex 0.171 obeys default_permissions over
-// sandbox_mode (docs/codex-behaviour.md, "Which setting wins"), so the managed
+// sandbox_mode (docs/codex-behaviour.md, "Keys that decide the sandbox, and which
+// one wins in 0.171"), so the managed
 // block alone cannot take effect while it stands: apply comments it out in
 // place, under a one-line reason, and keeps every [permissions.<name>] table
 // byte for byte. The user's line stays readable; Undo brings it back.

@@ -4,7 +4,9 @@
 // which Codex 0.150 and newer refuse to start with. Codex 0.171 reads a profile
 // from $CODEX_HOME/<name>.config.toml, layered on config.toml by
 // `codex --profile <name>`, and refuses that flag while config.toml still holds
-// `[profiles.<name>]` (docs/codex-behaviour.md). So the edit removes the
+// `[profiles.<name>]` (checked against the real 0.171 in
+// test_profilemigration_realcodex; docs/codex-behaviour.md, "Keys that decide
+// the sandbox, and which one wins in 0.171", on the refused line). So the edit removes the
 // `profile` line and every `[profiles.<name>]` / `[profiles.<name>.*]` table
 // from config.toml, and the table's values become <name>.config.toml: its keys
 // at the root, its subtables as tables of their own, comments kept.
