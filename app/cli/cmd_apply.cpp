@@ -43,6 +43,17 @@ int run(CliContext &context, const QCommandLineParser &parser)
     const ApplyResult &result = applied.value();
 
     if (context.json()) {
+        QJsonArray files{QJsonObject{{QStringLiteral("name"), QStringLiteral("config.toml")},
+                                     {QStringLiteral("path"), result.before.path},
+                                     {QStringLiteral("existed"), result.before.exists},
+                                     {QStringLiteral("changed"), result.edit.changed},
+                                     {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(result.edit.after))}}};
+        for (const OtherFileEdit &other : result.otherFiles)
+            files.append(QJsonObject{{QStringLiteral("name"), other.name},
+                                     {QStringLiteral("path"), other.path},
+                                     {QStringLiteral("existed"), other.exists},
+                                     {QStringLiteral("changed"), other.changed()},
+                                     {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(other.after))}});
         const QJsonObject object{
             {QStringLiteral("path"), result.before.path},
             {QStringLiteral("written_path"), result.before.writePath},
@@ -57,7 +68,8 @@ int run(CliContext &context, const QCommandLineParser &parser)
                                          : QJsonValue(restoreCommandFor(result.backupName, result.before.codexHome))},
             {QStringLiteral("sha256_before"), QString::fromLatin1(result.before.sha256Hex())},
             {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(result.edit.after))},
-            {QStringLiteral("notes"), findingsToJson(result.edit.notes)}};
+            {QStringLiteral("notes"), findingsToJson(result.edit.notes)},
+            {QStringLiteral("files"), files}};
         context.out() << QJsonDocument(object).toJson(QJsonDocument::Indented);
     } else {
         QTextStream &out = context.out();
@@ -68,6 +80,14 @@ int run(CliContext &context, const QCommandLineParser &parser)
                 << sandboxModeName(policy.mode) << "); nothing was written.\n";
         else
             out << "Wrote " << result.before.writePath << " (" << sandboxModeName(policy.mode) << ").\n";
+        for (const OtherFileEdit &other : result.otherFiles) {
+            if (!other.changed())
+                out << "Already as apply would write it: " << other.path << "\n";
+            else if (options.dryRun)
+                out << "Dry run: would write " << other.path << "; nothing was written.\n";
+            else
+                out << "Wrote " << other.path << " (the legacy profile's settings).\n";
+        }
         if (!result.backupPath.isEmpty())
             out << "Backup: " << result.backupPath << "\n"
                 << "Undo with: " << restoreCommandFor(result.backupName, result.before.codexHome) << "\n";

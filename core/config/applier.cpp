@@ -65,13 +65,23 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
     if (!edit)
         return edit.error();
     result.edit = std::move(edit).value();
+    if (result.edit.changed) {
+        // The preview of the other files, and a refusal before anything is locked.
+        Expected<QList<OtherFileEdit>> others = otherFileEdits(result.before.codexHome, result.edit);
+        if (!others)
+            return others.error();
+        result.otherFiles = std::move(others).value();
+    }
     if (!result.edit.changed || options.dryRun) {
         if (!options.dryRun)
             removeStaleLeftovers(result.before.codexHome, result.before.writePath);
         return result;  // a current file is not touched at all: its mtime stays
     }
 
-    Expected<ChangeWriter> writer = ChangeWriter::begin(codexHome, {ConfigName});
+    QStringList names{ConfigName};
+    if (result.edit.migration)
+        names.append(result.edit.migration->fileName);
+    Expected<ChangeWriter> writer = ChangeWriter::begin(codexHome, names);
     if (!writer)
         return writer.error();
     const ConfigSnapshot &now = *writer->current(ConfigName);
@@ -91,6 +101,23 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
     if (!result.edit.changed)
         return result;
 
+    // Every file of the change, checked again under the locks: a profile file
+    // saved in the meantime is never overwritten.
+    QList<FileAfter> files{FileAfter{ConfigName, result.edit.after, {}}};
+    result.otherFiles.clear();
+    if (const std::optional<ProfileMigration> &migration = result.edit.migration) {
+        const ConfigSnapshot *target = writer->current(migration->fileName);
+        if (!target)
+            return refusedError(QStringLiteral("%1 was not locked for the change.").arg(migration->fileName),
+                                result.before.path, QStringLiteral("Nothing was written. Run apply again."));
+        if (std::optional<Error> conflict = migrationConflict(*migration, *target))
+            return *conflict;
+        result.otherFiles.append(
+            {migration->fileName, target->path, target->exists, target->bytes, migration->content});
+        if (!target->exists)
+            files.append(FileAfter{migration->fileName, migration->content, {}});
+    }
+
     ChangeOptions change;
     change.backup = options.backup;
     change.recordNewConfig = false;  // a first config.toml has nothing to go back to
@@ -99,7 +126,7 @@ Expected<ApplyResult> applyManagedBlock(const QString &codexHome, const SandboxP
         change.beforeReplace = [&hooks](const QString &, const QString &temp) { return hooks.beforeReplace(temp); };
     if (hooks.afterFinalCheck)
         change.afterFinalCheck = [&hooks](const QString &) { hooks.afterFinalCheck(); };
-    const Expected<ChangeResult> written = writer->commit({FileAfter{ConfigName, result.edit.after, {}}}, change);
+    const Expected<ChangeResult> written = writer->commit(files, change);
     if (!written)
         return written.error();
     result.written = written->written;

@@ -5,6 +5,7 @@
 #include "config/backups.h"
 #include "config/configfile.h"
 #include "config/editplanner.h"
+#include "config/otherfiles.h"
 #include "config/restore.h"
 
 #include <QByteArray>
@@ -35,6 +36,9 @@ struct ApplyResult final
 {
     ConfigSnapshot before;
     ProposedEdit edit;
+    // The other files the edit writes (a legacy profile's <name>.config.toml),
+    // as they were and as they are to be; written and undone with config.toml.
+    QList<OtherFileEdit> otherFiles;
     bool written = false;     // false for a no-op or a dry run
     QString backupPath;       // empty when no backup was made
     QString backupName;       // its entry name, for `restore --backup NAME`

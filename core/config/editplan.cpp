@@ -1,6 +1,8 @@
 #include "config/editplan_p.h"
 
 #include "config/daemonsimulation.h"
+#include "config/defeatfix_p.h"
+#include "config/profilemigration_p.h"
 #include "config/editplanfindings_p.h"
 #include "config/planner_p.h"
 
@@ -92,6 +94,33 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
     plan.blockFirstLine = planner.blockFirstLine();
     plan.blockLastLine = planner.blockLastLine();
     plan.resultSource = planner.resultSource();
+    // The migration first: Codex refuses a file with a legacy `profile`, and only a
+    // file it loads has a sandbox the defeat fix can judge.
+    if (std::optional<MigrationPlan> migrated =
+            migrateLegacyProfile(plan.after, plan.resultSource, plan.blockLastLine)) {
+        plan.after = migrated->after;
+        plan.resultSource = migrated->resultSource;
+        plan.changed = plan.after != bytes;
+        plan.migration = migrated->migration;
+        const ProfileMigration &m = migrated->migration;
+        plan.notes.append(finding(FindingCode::LegacyProfile, Severity::Info,
+                                  QStringLiteral("Moves the legacy profile \"%1\" out of config.toml: removes the "
+                                                 "`profile` line (line %2) and the [profiles.%1] table, and writes "
+                                                 "their values to %3 beside it. Codex 0.150 and newer refuse the "
+                                                 "line; start Codex with `codex --profile %1` to use the profile.")
+                                      .arg(m.profile)
+                                      .arg(m.profileLine)
+                                      .arg(m.fileName),
+                                  m.profileLine - 1, QString()));
+    }
+    std::optional<DefeatFix> defeatFix =
+        commentOutDefeat(plan.after, plan.resultSource, plan.blockLastLine, policy);
+    if (defeatFix) {
+        plan.commentedOutLine = plan.resultSource[defeatFix->setting.line - 1] + 1;
+        plan.after = defeatFix->after;
+        plan.resultSource = defeatFix->resultSource;
+        plan.changed = plan.after != bytes;
+    }
 
     // "current" exactly when apply leaves the file alone: a block whose lines are
     // right is reported by what apply still changes.
@@ -175,7 +204,17 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
         if (plan.layout.hasMarkers() || plan.before->contains("sandbox_mode") || planner.hadLegacyMode())
             plan.findings.append(finding(FindingCode::PermissionsProfileConflict, Severity::Warning, message,
                                          -1, fix));
-        plan.notes.append(finding(FindingCode::PermissionsProfileConflict, Severity::Warning, message, -1, fix));
+        if (defeatFix)
+            plan.notes.append(finding(FindingCode::SandboxOverridden, Severity::Info,
+                                      QStringLiteral("Comments out %1 in place, with a one-line reason above it: "
+                                                     "%2. Any [permissions.<name>] table stays as it is.")
+                                          .arg(ConfigSetting{defeatFix->setting.key, defeatFix->setting.value,
+                                                             plan.commentedOutLine}
+                                                   .describe(),
+                                               defeatFix->reason),
+                                      plan.commentedOutLine - 1, QString()));
+        else
+            plan.notes.append(finding(FindingCode::PermissionsProfileConflict, Severity::Warning, message, -1, fix));
     }
 
     if (simulateDaemonRewrite(plan.after, policy) != plan.after) {

@@ -6,6 +6,8 @@
 #include "common/finding.h"
 #include "common/policy.h"
 #include "config/configdocument.h"
+#include "config/editplanner.h"
+#include "config/effectivesandbox.h"
 #include "config/managedblock.h"
 #include "config/tomltree_p.h"
 
@@ -34,6 +36,9 @@ struct EditPlan final
     int blockFirstLine = 0;         // the new block's lines in the result (1-based, body)
     int blockLastLine = 0;
     QList<int> resultSource;        // per result line (body): the input line it was, or -1
+    int commentedOutLine = 0;       // input line (1-based) of the default_permissions the edit comments
+                                    // out because it defeats the policy (defeatfix_p.h); 0: none
+    std::optional<ProfileMigration> migration;  // a legacy `profile` moved out (profilemigration_p.h)
 };
 
 // Everything short of validating the result. An Error (Refused) only for text that

@@ -63,6 +63,21 @@ std::optional<Error> checkResult(EditPlan &plan, const SandboxPolicy &policy)
     // One walk over both trees that skips the keys the edit removes on purpose;
     // the erasing passes and the path-keeping comparison run only to name what
     // differs (test_property_editengine holds the two to the same answers).
+    if (plan.commentedOutLine > 0) {
+        // Commented out on purpose (defeatfix_p.h): the value stays in the file as a
+        // comment. Erased in place: this plan is proposeEdit's own, and a copy of
+        // the tree would lose the source lines the value check goes by.
+        plan.before->erase("default_permissions");
+    }
+    if (plan.migration) {
+        // Moved to <name>.config.toml on purpose (profilemigration_p.h checks that file's values).
+        plan.before->erase("profile");
+        if (auto *profiles = plan.before->get_as<toml::table>("profiles")) {
+            profiles->erase(plan.migration->profile.toStdString());
+            if (profiles->empty())
+                plan.before->erase("profiles");
+        }
+    }
     const RemovedKeyLines removedBefore(&plan.removesKey);
     const RemovedKeyLines removedAfter(plan.blockFirstLine, plan.blockLastLine);
     if (sameUserValues(*plan.before, removedBefore, after, removedAfter))
@@ -92,6 +107,7 @@ Expected<ProposedEdit> proposeEdit(const QByteArray &original, const SandboxPoli
     edit.after = plan.after;
     edit.changed = plan.changed;
     edit.notes = plan.notes;
+    edit.migration = plan.migration;
     if (!edit.changed && !plan.repairedParse)
         return edit;  // the input parsed as it is, so the unchanged result is valid too
     if (auto problem = checkResult(plan, policy))

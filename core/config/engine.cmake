@@ -9,6 +9,8 @@ target_sources(sandboxdoctor_core_config PRIVATE
     config/tomltree_p.h config/tomltree.cpp
     config/planner_p.h config/plannerrules_p.h config/planner.cpp config/plannertables.cpp
     config/plannerassemble.cpp
+    config/defeatfix_p.h config/defeatfix.cpp
+    config/profilemigration_p.h config/profilemigration.cpp
     config/editplan_p.h config/editplan.cpp
     config/editplanfindings_p.h config/editplanfindings.cpp
     config/configanalysis.cpp

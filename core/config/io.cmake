@@ -13,6 +13,7 @@ target_sources(sandboxdoctor_core_config PRIVATE
     config/backuprecord.h config/backuprecord.cpp
     config/changeset.h config/changeset.cpp
     config/restore.h config/restore.cpp
+    config/otherfiles.h config/otherfiles.cpp
     config/applier.cpp
     config/textdiff.cpp
 )

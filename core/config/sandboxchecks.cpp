@@ -75,11 +75,20 @@ void addRefusals(ConfigAnalysis &analysis, const SandboxCheckInput &in, const st
     for (const CodexRefusal &refusal : std::as_const(all)) {
         const bool legacy = refusal.about == QLatin1String("profile") && !refusal.message.startsWith(QLatin1String("invalid"));
         QString fix;
-        if (after && after->runs())
+        if (after && after->runs() && legacy) {
+            const QString name = refusal.message.section(QLatin1Char('"'), 1, -2);
+            fix = QStringLiteral("Run apply: it moves the values of [profiles.%1] to %2, removes the `profile` line "
+                                 "and the table (Undo puts both files back), and Codex %3 loads the file it writes "
+                                 "(%4). Start Codex with `codex --profile %1` to use the profile.")
+                      .arg(name, QDir(in.context.codexHome).filePath(name + QStringLiteral(".config.toml")), rules,
+                           after->summary());
+        } else if (after && after->runs()) {
             fix = QStringLiteral("Run apply: Codex %1 loads the file it writes (%2).").arg(rules, after->summary());
-        else
+        }
+        else {
             fix = manualRefusalFix(refusal, in.context.codexHome)
                   + QStringLiteral(" Apply leaves this line as it is.");
+        }
         analysis.findings.append(
             {QString(legacy ? FindingCode::LegacyProfile : FindingCode::CodexRefuses), Severity::Error,
              QStringLiteral("Codex %1 refuses to load config.toml: %2.").arg(rules, refusal.describe()), refusal.line,
@@ -107,7 +116,13 @@ void addOverridden(ConfigAnalysis &analysis, const SandboxCheckInput &in, const 
         message += QLatin1Char(' ') + e.versionNote;
     QString fix;
     if (after && matchesPolicy(*after, in.policy)) {
-        fix = QStringLiteral("Run apply: afterwards Codex runs the policy's sandbox (%1).").arg(after->summary());
+        if (e.decidedBy.key == QLatin1String("default_permissions") && after->decider == SandboxDecider::SandboxMode)
+            fix = QStringLiteral("Run apply: it comments out %1 in place, with a one-line reason above it, and keeps "
+                                 "every [permissions.<name>] table as it is; afterwards Codex runs the policy's "
+                                 "sandbox (%2). Undo (restore) brings the line back.")
+                      .arg(e.decidedBy.describe(), after->summary());
+        else
+            fix = QStringLiteral("Run apply: afterwards Codex runs the policy's sandbox (%1).").arg(after->summary());
     } else {
         fix = QStringLiteral("Comment out %1 (line %2) so that the managed block decides, or change it to agree "
                              "with the policy.")

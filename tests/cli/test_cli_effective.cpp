@@ -104,7 +104,7 @@ private slots:
                                                   "by default_permissions = \":workspace\" (line 7)\n")),
                  qPrintable(text.out));
         QVERIFY(text.out.contains(QStringLiteral("That is not the policy's sandbox.")));
-        QVERIFY(text.out.contains(QStringLiteral("block: current")));
+        QVERIFY(text.out.contains(QStringLiteral("block: stale")));  // apply still comments out line 7
         QVERIFY(text.out.contains(QStringLiteral("error sandbox-overridden (line 7): ")));
 
         const QJsonObject root = statusJson();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/finding.h"
+#include "config/otherfiles.h"
 #include "page.h"
 
 class QAction;
@@ -38,6 +39,7 @@ private:
     void update();
     void showState(const QIcon &icon, const QString &headline, const QString &details);
     void setNotes(const QList<Finding> &notes);
+    void setOtherFiles(const QList<OtherFileEdit> &files);
 
     QLabel *m_summary;
     QToolButton *m_unifiedButton;
@@ -46,6 +48,8 @@ private:
     QVBoxLayout *m_notesLayout;
     QStackedWidget *m_stack;
     DiffView *m_diff;
+    QWidget *m_otherFiles;           // a titled diff per other file the change writes
+    QVBoxLayout *m_otherFilesLayout;
     QLabel *m_stateIcon;
     QLabel *m_stateHeadline;
     QLabel *m_stateDetails;
