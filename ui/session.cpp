@@ -59,6 +59,12 @@ struct RestoreOutcome
     QString madeBackup;  // the backup of the file the restore replaced
 };
 
+struct EntryRestoreOutcome
+{
+    Expected<RestoreResult> result = Error{};
+    QByteArray shaAfter;
+};
+
 struct CreateOutcome
 {
     Expected<QString> result = Error{};
@@ -378,6 +384,42 @@ void Session::restore(bool redo)
                     m_redoSha = outcome.shaAfter;
                     emit restored(*outcome.result);
                 }
+            } else {
+                emit actionFailed(outcome.result.error(), false);
+            }
+            startAnalysis(false);
+        });
+}
+
+// Any entry, not only the newest: the files are written as one change and
+// this window's own write is not reported as an outside edit. A new change
+// (unlike an Undo), so what an earlier Undo took away is no longer Redo's.
+void Session::restoreEntry(const QString &name)
+{
+    if (isBusy() || m_codexHome.isEmpty() || name.isEmpty())
+        return;
+    const QString home = m_codexHome;
+    begin(Activity::Restoring);
+    runInBackground(
+        this,
+        [home, name]() {
+            EntryRestoreOutcome outcome;
+            outcome.result = restoreBackup(home, name);
+            if (const auto now = readConfig(home))
+                outcome.shaAfter = now->sha256Hex();
+            return outcome;
+        },
+        [this, home](const EntryRestoreOutcome &outcome) {
+            end(Activity::Restoring);
+            if (home != m_codexHome)
+                return;
+            if (outcome.result) {
+                m_ownWrites.insert(outcome.shaAfter);
+                if (outcome.result->written) {
+                    m_redoPath.clear();
+                    m_redoSha.clear();
+                }
+                emit entryRestored(*outcome.result);
             } else {
                 emit actionFailed(outcome.result.error(), false);
             }

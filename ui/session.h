@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/applier.h"
+#include "config/restore.h"
 #include "report/diagnosis.h"
 #include "sessionoptions.h"
 
@@ -82,6 +83,10 @@ public slots:
     void apply();       // the previewed edit, refused if the file changed since
     void undo();        // restore undoTarget()
     void redo();        // restore redoTarget()
+    // Puts back one entry of the backup history by name (the Backups view):
+    // every file of it, as restoreBackup() does. What it replaces becomes the
+    // newest entry, so Undo takes this restore back.
+    void restoreEntry(const QString &name);
     void start();       // begins work held back by setStartDeferred(true)
     void createCodexHome();  // makes the missing CODEX_HOME folder, then analyses it
 
@@ -92,6 +97,7 @@ signals:
     void applied(const SandboxDoctor::ApplyResult &result);
     void restored(const SandboxDoctor::BackupInfo &backup);  // an Undo
     void redone(const SandboxDoctor::BackupInfo &backup);
+    void entryRestored(const SandboxDoctor::RestoreResult &result);  // a restoreEntry()
     void codexHomeCreated(const QString &home);
     // Apply or undo failed; nothing was written. `changedSincePreview`: the file
     // is no longer the one the preview showed, so a refresh is the way on.
