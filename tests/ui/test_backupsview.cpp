@@ -388,6 +388,31 @@ private slots:
         shot(dialog, QStringLiteral("backups-delete-error"));
     }
 
+    // Restoring an entry gone since the list was read writes nothing and says so.
+    void restore_ofAnEntryGoneMeanwhile_writesNothing_andSaysWhatToDo()
+    {
+        WindowFixture fixture(&Original);
+        fixture.session()->setWatchDelay(24 * 3600 * 1000);  // the view is stale on purpose
+        QVERIFY(writeFile(fixture.home + QLatin1Char('/') + nameAt(2024), "model = \"old\"\n"));
+        QVERIFY(QTest::qWaitForWindowActive(fixture.window.get()));
+        BackupsDialog *dialog = openView(fixture);
+        QCOMPARE(dialog->selectedNames(), QStringList{nameAt(2024)});
+        QVERIFY(QFile::remove(fixture.home + QLatin1Char('/') + nameAt(2024)));
+
+        Prompt::setNextAnswer(QMessageBox::Ok);
+        QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->messageBar()->kind(), MessageBar::Kind::Error, Timeout);
+        QVERIFY(waitSettled(fixture, dialog));
+        const QString text = dialog->messageBar()->text();
+        QVERIFY2(text.contains(QStringLiteral("There is no backup named %1.").arg(nameAt(2024))), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Nothing was changed")) && text.contains(QStringLiteral("select one again")),
+                 qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("command")));
+        QCOMPARE(fixture.readConfig(), Original);
+        QVERIFY(fixture.backups().isEmpty());
+        QVERIFY(dialog->emptyLabel()->isVisible());  // read again: nothing left
+    }
+
     void escape_closesTheView()
     {
         WindowFixture fixture(&Original);

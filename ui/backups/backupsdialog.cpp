@@ -20,6 +20,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -183,6 +184,11 @@ BackupsDialog::BackupsDialog(Session *session, QWidget *parent)
     connect(m_session, &Session::diagnosisChanged, this, &BackupsDialog::reload);
     connect(m_session, &Session::activityChanged, this, &BackupsDialog::updateButtons);
     connect(m_session, &Session::entryRestored, this, &BackupsDialog::onRestored);
+    // Another home: a restore still running for the old one reports nothing.
+    connect(m_session, &Session::codexHomeChanged, this, [this]() {
+        m_restoring = false;
+        m_message->dismiss();
+    });
     connect(m_session, &Session::actionFailed, this,
             [this](const SandboxDoctor::Error &error, bool) { onRestoreFailed(error); });
 
@@ -233,6 +239,8 @@ void BackupsDialog::showLoaded(quint64 generation, const Loaded &loaded)
     setWindowTitle(tr("Backups of %1").arg(home));
     if (loaded.history) {
         m_history = *loaded.history;
+        if (!m_loadError.isEmpty() && m_message->text() == m_loadError)
+            m_message->dismiss();  // the folder is readable again
         m_loadError.clear();
         m_title->setText(tr("Newest first: the files as they were before each Apply, Restore or Undo."));
     } else {
@@ -256,7 +264,6 @@ void BackupsDialog::fillTable(const QStringList &keepSelected)
 {
     const QSignalBlocker blocker(m_table);
     m_table->clear();
-    const QColor warning = palette().color(QPalette::Active, QPalette::Link);
     for (int index = 0; index < m_history.backups.size(); ++index) {
         const BackupInfo &backup = m_history.backups.at(index);
         const BackupRowText text = backupRowText(backup);
@@ -268,10 +275,8 @@ void BackupsDialog::fillTable(const QStringList &keepSelected)
         item->setToolTip(FilesColumn, text.filesToolTip);
         item->setToolTip(ParsesColumn, text.parsesOk ? tr("Valid TOML") : tr("Not valid TOML: Codex would refuse it"));
         item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
-        if (text.future) {
+        if (text.future)
             item->setIcon(TimeColumn, style()->standardIcon(QStyle::SP_MessageBoxWarning));
-            item->setForeground(TimeColumn, warning);
-        }
         if (!text.parsesOk)
             item->setIcon(ParsesColumn, style()->standardIcon(QStyle::SP_MessageBoxCritical));
     }
@@ -433,7 +438,14 @@ void BackupsDialog::onRestoreFailed(const Error &error)
     if (!m_restoring)
         return;  // an apply's failure: the main window says it
     m_restoring = false;
-    m_message->showMessage(MessageBar::Kind::Error, errorText(error));
+    QString text = errorText(error);
+    // The entry went since the list was read: the core's advice names the CLI's
+    // listing; here the list itself is the answer.
+    if (error.kind == Error::Kind::Refused && error.hint.contains(QLatin1String("backups command")))
+        text = error.message + QLatin1Char(' ')
+               + tr("Nothing was changed. The list now shows the backups as they are on disk: select one again.");
+    m_message->showMessage(MessageBar::Kind::Error, text);
+    reload();
     updateButtons();
 }
 
