@@ -394,7 +394,7 @@ void Session::restore(bool redo)
 // Any entry, not only the newest: the files are written as one change and
 // this window's own write is not reported as an outside edit. A new change
 // (unlike an Undo), so what an earlier Undo took away is no longer Redo's.
-void Session::restoreEntry(const QString &name)
+void Session::restoreEntry(const QString &name, const QByteArray &expectedSha)
 {
     if (isBusy() || m_codexHome.isEmpty() || name.isEmpty())
         return;
@@ -402,8 +402,18 @@ void Session::restoreEntry(const QString &name)
     begin(Activity::Restoring);
     runInBackground(
         this,
-        [home, name]() {
+        [home, name, expectedSha]() {
             EntryRestoreOutcome outcome;
+            // The person agreed to the diff they saw; a save since then (by
+            // Codex or an editor) was not part of it.
+            const auto before = readConfig(home);
+            if (!before || before->sha256Hex() != expectedSha) {
+                outcome.result = refusedError(
+                    QStringLiteral("config.toml changed since the Backups view showed it; nothing was written."),
+                    home + QStringLiteral("/config.toml"),
+                    QStringLiteral("Look at the diff again (the list has been read again), then Restore."));
+                return outcome;
+            }
             outcome.result = restoreBackup(home, name);
             if (const auto now = readConfig(home))
                 outcome.shaAfter = now->sha256Hex();

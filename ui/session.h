@@ -85,8 +85,9 @@ public slots:
     void redo();        // restore redoTarget()
     // Puts back one entry of the backup history by name (the Backups view):
     // every file of it, as restoreBackup() does. What it replaces becomes the
-    // newest entry, so Undo takes this restore back.
-    void restoreEntry(const QString &name);
+    // newest entry, so Undo takes this restore back. Refused, writing nothing,
+    // when config.toml's hash is no longer `expectedSha` (the file the diff showed).
+    void restoreEntry(const QString &name, const QByteArray &expectedSha);
     void start();       // begins work held back by setStartDeferred(true)
     void createCodexHome();  // makes the missing CODEX_HOME folder, then analyses it
 

@@ -413,6 +413,29 @@ private slots:
         QVERIFY(dialog->emptyLabel()->isVisible());  // read again: nothing left
     }
 
+    // A save after the view showed the diff: Restore writes nothing, and says so.
+    void restore_afterConfigChangedSinceTheDiff_writesNothing()
+    {
+        WindowFixture fixture(&Original);
+        fixture.session()->setWatchDelay(24 * 3600 * 1000);  // the view is stale on purpose
+        QVERIFY(writeFile(fixture.home + QLatin1Char('/') + nameAt(2024), "model = \"old\"\n"));
+        QVERIFY(QTest::qWaitForWindowActive(fixture.window.get()));
+        BackupsDialog *dialog = openView(fixture);
+        const QByteArray edited = "model = \"saved by an editor\"\n";
+        fixture.writeConfig(edited);
+
+        Prompt::setNextAnswer(QMessageBox::Ok);
+        QTest::mouseClick(dialog->restoreButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(dialog->messageBar()->kind(), MessageBar::Kind::Error, Timeout);
+        QVERIFY(waitSettled(fixture, dialog));
+        QVERIFY2(dialog->messageBar()->text().contains(QStringLiteral("changed since the Backups view showed it")),
+                 qPrintable(dialog->messageBar()->text()));
+        QCOMPARE(fixture.readConfig(), edited);
+        QCOMPARE(fixture.backups(), QStringList{nameAt(2024)});
+        // Read again: the diff is now against the saved file.
+        QCOMPARE(dialog->diffView()->removedLines(), QStringList{QStringLiteral("model = \"saved by an editor\"")});
+    }
+
     void escape_closesTheView()
     {
         WindowFixture fixture(&Original);

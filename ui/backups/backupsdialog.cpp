@@ -410,7 +410,7 @@ void BackupsDialog::restoreSelected()
     m_message->dismiss();
     m_restoring = true;
     updateButtons();
-    m_session->restoreEntry(entry->name);
+    m_session->restoreEntry(entry->name, sha256Hex(m_current));
     if (!m_session->isBusy()) {  // the session refused to start (another home, or busy after all)
         m_restoring = false;
         updateButtons();
