@@ -90,6 +90,7 @@ MainWindow::MainWindow(AppSettings *settings, StartupOptions startup, QWidget *p
     connect(m_session, &Session::restored, this, &MainWindow::onRestored);
     connect(m_session, &Session::redone, this, &MainWindow::onRedone);
     connect(m_session, &Session::candidateRestored, this, &MainWindow::onCandidateRestored);
+    connect(m_session, &Session::entryRestored, this, &MainWindow::onEntryRestored);
     connect(m_session, &Session::codexHomeCreated, this, [this](const QString &home) {
         m_messageBar->showMessage(MessageBar::Kind::Success,
                                   tr("Created %1. Codex uses this folder from now on; Apply writes config.toml "
@@ -209,6 +210,9 @@ void MainWindow::createActions()
     m_redoAction->setShortcut(QKeySequence::Redo);
     m_redoAction->setIconText(tr("Redo"));
     setToolTipWithShortcut(m_redoAction, tr("Bring back the change that Undo took away"));
+    m_backupsAction = make(QString(), tr("&Backups…"), QStringLiteral("backupsAction"));
+    m_backupsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B));
+    setToolTipWithShortcut(m_backupsAction, tr("Every backup of config.toml: compare, restore any one, delete old ones"));
     m_openHomeAction = make(QStringLiteral("folder"), tr("&Open CODEX_HOME…"), QStringLiteral("openHomeAction"));
     m_openHomeAction->setShortcut(QKeySequence::Open);
     setToolTipWithShortcut(m_openHomeAction, tr("Diagnose another CODEX_HOME folder"));
@@ -236,6 +240,7 @@ void MainWindow::createActions()
     connect(m_applyAction, &QAction::triggered, this, &MainWindow::applyChange);
     connect(m_undoAction, &QAction::triggered, this, &MainWindow::undoChange);
     connect(m_redoAction, &QAction::triggered, this, &MainWindow::redoChange);
+    connect(m_backupsAction, &QAction::triggered, this, &MainWindow::showBackups);
     connect(m_openHomeAction, &QAction::triggered, this, &MainWindow::openHome);
     connect(m_copyReportAction, &QAction::triggered, this, &MainWindow::copyReport);
     connect(m_saveJsonAction, &QAction::triggered, this, &MainWindow::saveJson);
@@ -262,6 +267,7 @@ void MainWindow::createMenus()
     config->addAction(m_applyAction);
     config->addAction(m_undoAction);
     config->addAction(m_redoAction);
+    config->addAction(m_backupsAction);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));  // pages add themselves here

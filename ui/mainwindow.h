@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QMainWindow>
+#include <QPointer>
 #include <QSize>
 
 class QAction;
@@ -16,11 +17,13 @@ namespace SandboxDoctor {
 struct ApplyResult;
 struct BackupInfo;
 struct Error;
+struct RestoreResult;
 } // namespace SandboxDoctor
 
 namespace SandboxDoctor::Ui {
 
 class AppSettings;
+class BackupsDialog;
 class HomeChooser;
 class MessageBar;
 class Page;
@@ -74,6 +77,7 @@ public slots:
     void applyChange();
     void undoChange();
     void redoChange();
+    void showBackups();  // the Backups view of this CODEX_HOME (ui/backups/)
     void backToThisMachine();
     void showAbout();
     void copyReport();
@@ -112,6 +116,7 @@ private:
     void onRestored(const SandboxDoctor::BackupInfo &backup);
     void onRedone(const SandboxDoctor::BackupInfo &backup);
     void onCandidateRestored(const SandboxDoctor::BackupInfo &backup);
+    void onEntryRestored(const SandboxDoctor::RestoreResult &result);
     void onActionFailed(const SandboxDoctor::Error &error, bool changedSincePreview);
     void onConfigChangedOutside();
 
@@ -133,6 +138,8 @@ private:
     QAction *m_applyAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
+    QAction *m_backupsAction = nullptr;
+    QPointer<BackupsDialog> m_backupsDialog;
     QAction *m_openHomeAction = nullptr;
     QAction *m_copyReportAction = nullptr;
     QAction *m_saveJsonAction = nullptr;

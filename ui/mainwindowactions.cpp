@@ -4,6 +4,7 @@
 
 #include "aboutdialog.h"
 #include "appsettings.h"
+#include "backups/backupsdialog.h"
 #include "guitext.h"
 #include "policytext.h"
 #include "prompt.h"
@@ -160,6 +161,32 @@ void MainWindow::onCandidateRestored(const BackupInfo &backup)
                               tr("Put back %1 over the zero-filled config.toml, which is kept as a backup: Undo "
                                  "brings it back.")
                                   .arg(QFileInfo(backup.path).fileName()),
+                              tr("Undo"), [this]() { undoChange(); });
+}
+
+// One Backups view per window, following the window's CODEX_HOME; modeless,
+// so Undo and the pages stay at hand while it is open.
+void MainWindow::showBackups()
+{
+    if (!m_backupsDialog) {
+        m_backupsDialog = new BackupsDialog(m_session, this);
+        m_backupsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_backupsDialog->show();
+    m_backupsDialog->raise();
+    m_backupsDialog->activateWindow();
+}
+
+void MainWindow::onEntryRestored(const RestoreResult &result)
+{
+    if (!result.written) {
+        m_messageBar->showMessage(MessageBar::Kind::Info,
+                                  tr("Nothing to do: the files already hold %1.").arg(result.restored.name));
+        return;
+    }
+    m_messageBar->showMessage(MessageBar::Kind::Success,
+                              tr("Restored %1. The files it replaced are kept as %2: Undo puts them back.")
+                                  .arg(result.restored.name, result.undoName),
                               tr("Undo"), [this]() { undoChange(); });
 }
 

@@ -60,6 +60,12 @@ struct RestoreOutcome
     bool changedSinceShown = false;  // refused: the file is not the one the window showed
 };
 
+struct EntryRestoreOutcome
+{
+    Expected<RestoreResult> result = Error{};
+    QByteArray shaAfter;
+};
+
 struct CreateOutcome
 {
     Expected<QString> result = Error{};
@@ -523,6 +529,52 @@ void Session::watchConfig()
 void Session::onPathChanged()
 {
     m_watchTimer->start();
+}
+
+// Any entry, not only the newest: the files are written as one change and
+// this window's own write is not reported as an outside edit. A new change
+// (unlike an Undo), so what an earlier Undo took away is no longer Redo's.
+void Session::restoreEntry(const QString &name, const QByteArray &expectedSha)
+{
+    if (isBusy() || m_codexHome.isEmpty() || name.isEmpty())
+        return;
+    const QString home = m_codexHome;
+    begin(Activity::Restoring);
+    runInBackground(
+        this,
+        [home, name, expectedSha]() {
+            EntryRestoreOutcome outcome;
+            // The person agreed to the diff they saw; a save since then (by
+            // Codex or an editor) was not part of it.
+            const auto before = readConfig(home);
+            if (!before || before->sha256Hex() != expectedSha) {
+                outcome.result = refusedError(
+                    QStringLiteral("config.toml changed since the Backups view showed it; nothing was written."),
+                    home + QStringLiteral("/config.toml"),
+                    QStringLiteral("Look at the diff again (the list has been read again), then Restore."));
+                return outcome;
+            }
+            outcome.result = restoreBackup(home, name);
+            if (const auto now = readConfig(home))
+                outcome.shaAfter = now->sha256Hex();
+            return outcome;
+        },
+        [this, home](const EntryRestoreOutcome &outcome) {
+            end(Activity::Restoring);
+            if (home != m_codexHome)
+                return;
+            if (outcome.result) {
+                m_ownWrites.insert(outcome.shaAfter);
+                if (outcome.result->written) {
+                    m_redoPath.clear();
+                    m_redoSha.clear();
+                }
+                emit entryRestored(*outcome.result);
+            } else {
+                emit actionFailed(outcome.result.error(), false);
+            }
+            startAnalysis(false);
+        });
 }
 
 } // namespace SandboxDoctor::Ui

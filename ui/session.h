@@ -1,6 +1,7 @@
 #pragma once
 
 #include "config/applier.h"
+#include "config/restore.h"
 #include "report/diagnosis.h"
 #include "sessionoptions.h"
 
@@ -89,6 +90,12 @@ public slots:
     // if the file changed since. Like Apply, a change of its own: Undo puts
     // the replaced file back.
     void restoreCandidate();
+
+    // Puts back one entry of the backup history by name (the Backups view):
+    // every file of it, as restoreBackup() does. What it replaces becomes the
+    // newest entry, so Undo takes this restore back. Refused, writing nothing,
+    // when config.toml's hash is no longer `expectedSha` (the file the diff showed).
+    void restoreEntry(const QString &name, const QByteArray &expectedSha);
     void start();       // begins work held back by setStartDeferred(true)
     void createCodexHome();  // makes the missing CODEX_HOME folder, then analyses it
 
@@ -100,6 +107,7 @@ signals:
     void restored(const SandboxDoctor::BackupInfo &backup);  // an Undo
     void redone(const SandboxDoctor::BackupInfo &backup);
     void candidateRestored(const SandboxDoctor::BackupInfo &backup);  // restoreCandidate() put it back
+    void entryRestored(const SandboxDoctor::RestoreResult &result);  // a restoreEntry()
     void codexHomeCreated(const QString &home);
     // Apply or undo failed; nothing was written. `changedSincePreview`: the file
     // is no longer the one the preview showed, so a refresh is the way on.

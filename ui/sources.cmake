@@ -38,7 +38,7 @@ target_sources(sandboxdoctor_ui PRIVATE
 # Pages owned by other engineers list their own files in <folder>/sources.cmake
 # (target_sources(sandboxdoctor_ui PRIVATE ...)); the main window adds each
 # page with one addPage(...) line.
-foreach(page_folder homes verify)
+foreach(page_folder homes verify backups)
     if(EXISTS ${CMAKE_CURRENT_LIST_DIR}/${page_folder}/sources.cmake)
         include(${CMAKE_CURRENT_LIST_DIR}/${page_folder}/sources.cmake)
     endif()
