@@ -29,6 +29,7 @@ class MessageBar;
 class Page;
 class PreviewPage;
 class Session;
+struct ReportExtras;
 struct SettingsValues;
 
 // The main window: the CODEX_HOME chooser on top, a message bar for what just
@@ -91,6 +92,9 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    // What Copy Report and Save JSON add to the diagnosis: the Homes page's
+    // latest scan and the Verify page's latest results.
+    ReportExtras reportExtras() const;
     void showEvent(QShowEvent *event) override;
     bool event(QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;

@@ -8,10 +8,15 @@
 #include "guitext.h"
 #include "policytext.h"
 #include "prompt.h"
+#include "homes/homespage.h"
 #include "report/markdownreport.h"
+#include "report/reportextras.h"
 #include "report/statusreport.h"
 #include "session.h"
 #include "settingsdialog.h"
+#include "verify/doctorpanel.h"
+#include "verify/probepanel.h"
+#include "verify/verifypage.h"
 #include "widgets/messagebar.h"
 
 #include <QApplication>
@@ -221,11 +226,26 @@ void MainWindow::onConfigChangedOutside()
                                  "the file as it is now."));
 }
 
+ReportExtras MainWindow::reportExtras() const
+{
+    ReportExtras extras;
+    if (const auto *homes = findChild<HomesPage *>())
+        extras.homes = homes->latestScan();
+    if (const auto *verify = findChild<VerifyPage *>()) {
+        extras.verify.doctor = verify->doctorPanel()->result();
+        extras.verify.doctorTaken = verify->doctorPanel()->resultTime();
+        extras.verify.probe = verify->probePanel()->report();
+        extras.verify.probeTaken = verify->probePanel()->reportTime();
+    }
+    return extras;
+}
+
 void MainWindow::copyReport()
 {
     if (!m_session->diagnosis())
         return;
-    QApplication::clipboard()->setText(markdownReport(*m_session->diagnosis(), QApplication::applicationVersion()));
+    QApplication::clipboard()->setText(markdownReport(*m_session->diagnosis(), QApplication::applicationVersion())
+                                       + QLatin1Char('\n') + reportExtrasMarkdown(reportExtras()));
     m_messageBar->showMessage(MessageBar::Kind::Info,
                               tr("The report is on the clipboard, as Markdown: paste it into an issue or a chat."));
 }
@@ -246,7 +266,9 @@ bool MainWindow::saveJsonTo(const QString &path)
     if (!m_session->diagnosis())
         return false;
     // The user's own export, not config.toml: a plain atomic save is enough.
-    const QByteArray json = QJsonDocument(statusToJson(*m_session->diagnosis())).toJson(QJsonDocument::Indented);
+    QJsonObject report = statusToJson(*m_session->diagnosis());
+    addReportExtrasJson(report, reportExtras());
+    const QByteArray json = QJsonDocument(report).toJson(QJsonDocument::Indented);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
         m_messageBar->showMessage(MessageBar::Kind::Error,

@@ -33,6 +33,7 @@ target_sources(sandboxdoctor_ui PRIVATE
     preview/tomlhighlighter.h preview/tomlhighlighter.cpp
     preview/diffcolors.h preview/diffcolors.cpp
     report/markdownreport.h report/markdownreport.cpp
+    report/reportextras.h report/reportextras.cpp
 )
 
 # Pages owned by other engineers list their own files in <folder>/sources.cmake

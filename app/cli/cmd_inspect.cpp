@@ -11,16 +11,16 @@
 namespace SandboxDoctor::Cli {
 
 // Policy inputs shared by inspect and prepare: Codex's version is asked only
-// when it can change the answer (macOS with a known fixed release), so
-// scanning a root never waits on a Codex process for nothing.
-PolicyInputs homesPolicyInputs(const CliContext &context)
+// when it can change the answer (macOS with a known fixed release, or
+// `askCodex`), and then once per run, never per home.
+PolicyInputs homesPolicyInputs(const CliContext &context, bool askCodex)
 {
     PolicyInputs inputs;
     inputs.platform = context.platform().value_or(hostPlatform());
     inputs.darwinFixedVersion = context.darwinFixedVersion();
     if (context.codexVersionText()) {
         inputs.codexVersion = Version::parse(*context.codexVersionText());
-    } else if (inputs.platform == Platform::MacOS && inputs.darwinFixedVersion) {
+    } else if (askCodex || (inputs.platform == Platform::MacOS && inputs.darwinFixedVersion)) {
         const CodexDetection detection = context.detectCodex();
         if (detection.chosen)
             inputs.codexVersion = detection.chosen->version;
@@ -51,7 +51,9 @@ int run(CliContext &context, const QCommandLineParser &parser)
     if (options.sharedHome.isEmpty())
         return context.fail({Error::Kind::Usage, QStringLiteral("--shared-home is empty."), {}, 0, 0,
                              QStringLiteral("Give the shared CODEX_HOME, usually ~/.codex.")});
-    options.policyInputs = homesPolicyInputs(context);
+    // inspect shows the sandbox Codex will run in each home, whose rules note
+    // depends on the Codex release, as status does: ask it once.
+    options.policyInputs = homesPolicyInputs(context, true);
     options.chosenPreset = context.policyChoice();
 
     const Platform platform = options.policyInputs.platform;

@@ -12,7 +12,7 @@
 namespace SandboxDoctor::Cli {
 
 // Shared with inspect, defined in cmd_inspect.cpp.
-PolicyInputs homesPolicyInputs(const CliContext &context);
+PolicyInputs homesPolicyInputs(const CliContext &context, bool askCodex);
 
 namespace {
 
@@ -55,7 +55,7 @@ int run(CliContext &context, const QCommandLineParser &parser)
                              QStringLiteral("Give the shared CODEX_HOME, usually ~/.codex.")});
     options.sharedHome = QDir::cleanPath(QFileInfo(shared).absoluteFilePath());
     options.backup = !parser.isSet(QStringLiteral("no-backup"));
-    options.policyInputs = homesPolicyInputs(context);
+    options.policyInputs = homesPolicyInputs(context, false);
     options.chosenPreset = context.policyChoice();
     options.replaceLinks = parser.isSet(QStringLiteral("replace-links"));
     options.dryRun = parser.isSet(QStringLiteral("dry-run"));

@@ -171,9 +171,21 @@ HomeReport inspectHome(const QString &homePath, const SharedHome &shared, const 
         report.blockKnown = false;
         report.findings += *config.problem;
     } else {
-        ConfigAnalysis analysis = analyzeConfig(config.bytes, config.exists, report.policy);
+        // The platform and the Codex version, as status has them: the platform's
+        // own findings and the effective sandbox's version note depend on them.
+        AnalysisContext context;
+        context.platform = options.policyInputs.platform;
+        context.codexVersion = options.policyInputs.codexVersion;
+        context.codexHome = report.path;
+        // Backups are looked for (only for a zero-filled file) beside a config.toml
+        // that is the home's own; through a link they are the shared home's business.
+        if (configToml.kind == EntryKind::File)
+            context.configWritePath = prefix + EntryConfigToml;
+        ConfigAnalysis analysis = analyzeConfig(config.bytes, config.exists, report.policy, context);
         report.block = analysis.block;
         report.findings = std::move(analysis.findings);
+        report.effective = std::move(analysis.effective);
+        report.effectiveMatchesPolicy = analysis.effectiveMatchesPolicy;
         if (analysis.invalid) {
             // The block of a file Codex cannot parse says nothing about what Codex runs with.
             report.blockKnown = false;

@@ -1,5 +1,9 @@
 #include "homes/homejsontext.h"
 
+#include "report/effectivereport.h"
+
+#include <QJsonDocument>
+
 namespace SandboxDoctor {
 
 namespace {
@@ -76,6 +80,14 @@ QByteArray homeReportJsonText(const HomeReport &report)
     appendString(out, presetSourceName(report.presetSource));
     appendKey(out, "layout");
     appendString(out, homeLayoutName(report.layout));
+    // status --json's object, from its one serializer: a home is judged as the
+    // shared config.toml is. Null when config.toml could not be read.
+    appendKey(out, "effective");
+    if (report.effective)
+        out += QJsonDocument(effectiveToJson(*report.effective, report.effectiveMatchesPolicy))
+                   .toJson(QJsonDocument::Compact);
+    else
+        out += "null";
     appendKey(out, "entries");
     out += '[';
     for (qsizetype i = 0; i < report.entries.size(); ++i) {

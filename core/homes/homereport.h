@@ -33,6 +33,11 @@ struct HomeReport final
     QList<HomeEntry> entries;        // one per homeEntryNames(), in that order, then what today's
                                      // daemon adds (todayentries.h), each only when present
     QList<Finding> findings;         // contract codes; config findings carry their line
+    // The sandbox Codex will run in this home, by its config.toml alone (from the
+    // home's analysis, which parsed the file once for everything): unset when
+    // config.toml could not be read. matchesPolicy: it is `policy`'s sandbox.
+    std::optional<EffectiveSandbox> effective;
+    bool effectiveMatchesPolicy = false;
     std::optional<Error> error;      // the home could not be read at all (then one finding says so too)
 
     // Worst severity among the findings; info counts as ok (Severity::Info).

@@ -3,6 +3,7 @@
 #include "config/textdiff.h"
 #include "homes/homejsontext.h"
 #include "report/jsonshapes.h"
+#include "report/effectivereport.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,6 +29,18 @@ QString entrySummary(const HomeReport &report, QLatin1String name)
     return entryKindName(entry->kind) + QLatin1Char(':') + entryStateName(entry->state);
 }
 
+// The table's "CODEX WILL RUN" cell: the effective sandbox in short, marked
+// when it is not the policy's (the home then has sandbox-overridden).
+QString effectiveCell(const HomeReport &report)
+{
+    if (!report.effective)
+        return QStringLiteral("unknown");
+    if (!report.effective->runs())
+        return QStringLiteral("nothing (Codex refuses config.toml)");
+    return report.effective->summary()
+           + (report.effectiveMatchesPolicy ? QString() : QStringLiteral(" (not the policy's)"));
+}
+
 } // namespace
 
 QJsonObject homeReportToJson(const HomeReport &report)
@@ -51,6 +64,9 @@ QJsonObject homeReportToJson(const HomeReport &report)
                        {QStringLiteral("preset"), policyPresetName(report.policy.preset)},
                        {QStringLiteral("preset_source"), presetSourceName(report.presetSource)},
                        {QStringLiteral("layout"), homeLayoutName(report.layout)},
+                       {QStringLiteral("effective"),
+                        report.effective ? QJsonValue(effectiveToJson(*report.effective, report.effectiveMatchesPolicy))
+                                         : QJsonValue(QJsonValue::Null)},
                        {QStringLiteral("entries"), entries},
                        {QStringLiteral("findings"), findingsToJson(report.findings)}};
 }
@@ -145,14 +161,15 @@ QString homeScanToText(const HomeScan &scan, Platform platform)
     } else {
         const QStringList headers{QStringLiteral("WORKSPACE"), QStringLiteral("TASK"),      QStringLiteral("STATUS"),
                                   QStringLiteral("BLOCK"),     QStringLiteral("PRESET"),    QStringLiteral("LAYOUT"),
-                                  QStringLiteral("AUTH.JSON"), QStringLiteral("SESSIONS"),  QStringLiteral("FINDINGS")};
+                                  QStringLiteral("CODEX WILL RUN"), QStringLiteral("AUTH.JSON"),
+                                  QStringLiteral("SESSIONS"),  QStringLiteral("FINDINGS")};
         QList<QStringList> rows;
         rows.reserve(scan.homes.size());
         for (const HomeReport &report : scan.homes) {
             rows.append({report.workspace.isEmpty() ? QStringLiteral("-") : report.workspace,
                          report.task.isEmpty() ? QStringLiteral("-") : report.task, report.statusName(),
                          report.blockName(), policyPresetName(report.policy.preset), homeLayoutName(report.layout),
-                         entrySummary(report, EntryAuth), entrySummary(report, EntrySessions),
+                         effectiveCell(report), entrySummary(report, EntryAuth), entrySummary(report, EntrySessions),
                          QString::number(report.findings.size())});
         }
         QList<int> widths;
@@ -180,6 +197,11 @@ QString homeScanToText(const HomeScan &scan, Platform platform)
                 text += QStringLiteral("\nFindings:\n");
             any = true;
             text += QStringLiteral("\n%1\n").arg(report.path);
+            // status's lines for the sandbox Codex will run here, before what is wrong.
+            if (report.effective) {
+                for (const QString &line : effectiveToText(*report.effective, report.effectiveMatchesPolicy))
+                    text += QStringLiteral("  %1\n").arg(line);
+            }
             for (const Finding &finding : report.findings) {
                 const QString where = finding.line > 0 ? QStringLiteral(" (line %1)").arg(finding.line) : QString();
                 text += QStringLiteral("  %1 %2%3: %4\n")

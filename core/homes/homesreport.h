@@ -30,8 +30,9 @@ private:
     int m_written = 0;
 };
 
-// A readable aligned table (workspace, task, status, block, entries) followed
-// by the findings of every home that has any.
+// A readable aligned table (workspace, task, status, block, the sandbox Codex will
+// run, entries) followed by, for every home with findings, "Codex will run: …"
+// (status's lines) and the findings.
 QString homeScanToText(const HomeScan &scan, Platform platform);
 
 // What prepare did, one line per entry, then the block.

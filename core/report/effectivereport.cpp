@@ -58,14 +58,18 @@ QJsonValue nullWhen(bool isNull, const QString &text)
 
 QJsonObject effectiveToJson(const ConfigAnalysis &analysis)
 {
-    const EffectiveSandbox &e = analysis.effective;
+    return effectiveToJson(analysis.effective, analysis.effectiveMatchesPolicy);
+}
+
+QJsonObject effectiveToJson(const EffectiveSandbox &e, bool matchesPolicy)
+{
     const bool refused = !e.runs();
     return QJsonObject{
         {QStringLiteral("runs"), e.runs()},
         {QStringLiteral("filesystem"), nullWhen(refused, filesystemSandboxName(e.filesystem))},
         {QStringLiteral("network"), nullWhen(refused, networkSandboxName(e.network))},
         {QStringLiteral("mode"), nullWhen(refused, sandboxModeName(e.mode))},
-        {QStringLiteral("matches_policy"), analysis.effectiveMatchesPolicy},
+        {QStringLiteral("matches_policy"), matchesPolicy},
         {QStringLiteral("decided_by"), nullWhen(refused, sandboxDeciderName(e.decider))},
         {QStringLiteral("setting"), settingJson(e.decidedBy)},
         {QStringLiteral("network_setting"), settingJson(e.networkSetting)},
@@ -85,10 +89,14 @@ QJsonObject effectiveToJson(const ConfigAnalysis &analysis)
 
 QStringList effectiveToText(const ConfigAnalysis &analysis)
 {
-    const EffectiveSandbox &e = analysis.effective;
+    return effectiveToText(analysis.effective, analysis.effectiveMatchesPolicy);
+}
+
+QStringList effectiveToText(const EffectiveSandbox &e, bool matchesPolicy)
+{
     QStringList lines{e.sentence()};
     if (e.runs())
-        lines << (analysis.effectiveMatchesPolicy ? QStringLiteral("That is the policy's sandbox.")
+        lines << (matchesPolicy ? QStringLiteral("That is the policy's sandbox.")
                                                   : QStringLiteral("That is not the policy's sandbox."));
     if (e.projectDependent)
         lines << QStringLiteral("Inside a project for which config.toml records a trust decision, Codex defaults "

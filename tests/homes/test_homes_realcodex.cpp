@@ -11,6 +11,8 @@
 #include <QTest>
 
 #include <memory>
+#include <utility>
+#include <vector>
 
 using namespace SandboxDoctor;
 using namespace HomeFixtures;
@@ -234,6 +236,66 @@ private slots:
             if (c.name == QLatin1String("today-repaired") || c.name == QLatin1String("today-applied"))
                 QCOMPARE(c.report.policy.preset, PolicyPreset::MulticaToday);
             QVERIFY2(c.report.entry(EntryAuth)->state == EntryState::Ok, qPrintable(c.name));
+        }
+    }
+
+    // Issue #11.1 for homes: the sandbox inspect says Codex will run in a home
+    // is the one the real Codex 0.171 reports there, for a home as each daemon
+    // makes it and for homes whose own default_permissions defeats the block
+    // (those are sandbox-overridden, naming the line).
+    void codexDoctor_agreesWithEachHomesEffectiveSandbox()
+    {
+        QVERIFY2(QFileInfo(nativeCodex()).isExecutable(), qPrintable(nativeCodex()));
+        const QString scratch = qEnvironmentVariable("SANDBOXDOCTOR_SCRATCH_DIR") + QLatin1String("/effective");
+        QVERIFY(!scratch.startsWith(QLatin1String("/tmp/")));
+        QDir(scratch).removeRecursively();
+        const QString shared = scratch + QLatin1String("/shared");
+        makeSharedHome(shared);
+
+        struct Case
+        {
+            QString name;
+            bool overridden;
+            HomeReport report;
+            std::unique_ptr<QProcess> doctor;
+        };
+        std::vector<Case> cases;
+        auto home = [&](const QString &name) -> QString { return scratch + QLatin1String("/root/ws/") + name + QLatin1String("/codex-home"); };
+        makeDaemonHome(home(QStringLiteral("seed")), shared);
+        makeDaemonHome(home(QStringLiteral("seed-workspace")), shared,
+                       currentConfig(QByteArrayLiteral("model = \"o3\"\ndefault_permissions = \":workspace\"\n")));
+        makeTodayHome(home(QStringLiteral("today")), shared, todayConfig());
+        makeTodayHome(home(QStringLiteral("today-read-only")), shared,
+                      todayConfig(QByteArrayLiteral("default_permissions = \":read-only\"\n")));
+        for (const auto &[name, overridden] : {std::pair{QStringLiteral("seed"), false},
+                                               std::pair{QStringLiteral("seed-workspace"), true},
+                                               std::pair{QStringLiteral("today"), false},
+                                               std::pair{QStringLiteral("today-read-only"), true}}) {
+            InspectOptions options;
+            options.sharedHome = shared;
+            options.policyInputs.platform = Platform::Linux;
+            options.policyInputs.codexVersion = Version(0, 171, 0);
+            cases.push_back({name, overridden, inspectHome(home(name), SharedHome::load(shared), options),
+                             startDoctor(home(name))});
+            QVERIFY(cases.back().doctor->waitForStarted(10000));
+        }
+        for (Case &c : cases) {
+            QVERIFY(c.doctor->waitForFinished(120000));
+            const QByteArray out = c.doctor->readAllStandardOutput();
+            const QJsonObject checks = QJsonDocument::fromJson(out).object().value(QStringLiteral("checks")).toObject();
+            QVERIFY2(!checks.isEmpty(), qPrintable(c.name + QLatin1String(": ") + QString::fromUtf8(out.left(400))));
+            const QJsonObject details =
+                checks.value(QStringLiteral("sandbox.helpers")).toObject().value(QStringLiteral("details")).toObject();
+            QVERIFY2(c.report.effective && c.report.effective->runs(), qPrintable(c.name));
+            QCOMPARE(details.value(QStringLiteral("filesystem sandbox")).toString(),
+                     filesystemSandboxName(c.report.effective->filesystem));
+            QCOMPARE(details.value(QStringLiteral("network sandbox")).toString(),
+                     networkSandboxName(c.report.effective->network));
+            QCOMPARE(c.report.effectiveMatchesPolicy, !c.overridden);
+            bool named = false;
+            for (const Finding &f : c.report.findings)
+                named = named || (f.code == FindingCode::SandboxOverridden && f.severity == Severity::Error && f.line > 0);
+            QVERIFY2(named == c.overridden, qPrintable(c.name));
         }
     }
 };

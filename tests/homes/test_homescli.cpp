@@ -130,6 +130,52 @@ private slots:
                  QStringLiteral("stale"));
     }
 
+    // Issue #11.1: every home of inspect --json carries status's `effective`
+    // object; a home whose default_permissions defeats its block is an error,
+    // and the text says "Codex will run: …" for it.
+    void inspect_effectivePerHome_jsonAndText()
+    {
+        QTemporaryDir dir;
+        const QString root = dir.path() + QLatin1String("/root");
+        makeDaemonHome(root + QLatin1String("/ws/good/codex-home"), m_shared);
+        const QByteArray overridden = currentConfig(QByteArrayLiteral("default_permissions = \":read-only\"\n"));
+        const int line = int(overridden.left(overridden.indexOf("default_permissions")).count('\n')) + 1;
+        makeDaemonHome(root + QLatin1String("/ws/bad/codex-home"), m_shared, overridden);
+        const QStringList common{QStringLiteral("--platform"), QStringLiteral("linux"), QStringLiteral("--codex-version"),
+                                 QStringLiteral("0.171.0")};
+
+        const Run json = cli(QStringList{QStringLiteral("inspect"), root, QStringLiteral("--json")} + common);
+        QCOMPARE(json.code, 1);
+        QJsonObject bad;
+        QJsonObject good;
+        for (const QJsonValue &value : QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("homes")).toArray()) {
+            const QJsonObject home = value.toObject();
+            (home.value(QStringLiteral("task")).toString() == QLatin1String("bad") ? bad : good) = home;
+        }
+        const QJsonObject goodEffective = good.value(QStringLiteral("effective")).toObject();
+        QCOMPARE(goodEffective.value(QStringLiteral("matches_policy")).toBool(), true);
+        QCOMPARE(goodEffective.value(QStringLiteral("network")).toString(), QStringLiteral("enabled"));
+        QCOMPARE(goodEffective.value(QStringLiteral("may_differ")).toBool(), false);  // --codex-version reached it
+        const QJsonObject badEffective = bad.value(QStringLiteral("effective")).toObject();
+        for (const char *key : {"runs", "filesystem", "network", "decided_by", "setting", "matches_policy", "text"})
+            QVERIFY2(badEffective.contains(QLatin1String(key)), key);
+        QCOMPARE(badEffective.value(QStringLiteral("matches_policy")).toBool(), false);
+        QCOMPARE(badEffective.value(QStringLiteral("setting")).toObject().value(QStringLiteral("line")).toInt(), line);
+        QCOMPARE(bad.value(QStringLiteral("status")).toString(), QStringLiteral("error"));
+        bool named = false;
+        for (const QJsonValue &f : bad.value(QStringLiteral("findings")).toArray())
+            named = named || (f.toObject().value(QStringLiteral("code")).toString() == QLatin1String("sandbox-overridden")
+                              && f.toObject().value(QStringLiteral("line")).toInt() == line);
+        QVERIFY2(named, qPrintable(json.out));
+
+        const Run text = cli(QStringList{QStringLiteral("inspect"), root} + common);
+        QCOMPARE(text.code, 1);
+        QVERIFY2(text.out.contains(QStringLiteral("  Codex will run: filesystem restricted, network restricted — "
+                                                  "decided by default_permissions = \":read-only\" (line %1)")
+                                       .arg(line)),
+                 qPrintable(text.out));
+    }
+
     void inspect_missingRootFails()
     {
         const Run run = cli({QStringLiteral("inspect"), m_dir.path() + QLatin1String("/absent")});

@@ -64,6 +64,7 @@ private slots:
     void homesPage_statusFilterAndSearchNarrowTheTable();
     void homesPage_headersSort();
     void homesPage_detailDrawsBrokenLinkInRed();
+    void homesPage_detailShowsWhatCodexWillRun();
     void homesPage_repairFixesBrokenLink();
     void homesPage_applyWritesBlockToBatch_afterOneConfirmation();
     void homesPage_declinedApplyWritesNothing();
@@ -323,6 +324,45 @@ void TestHomesPage::homesPage_detailDrawsBrokenLinkInRed()
                 QVERIFY(it.fragment().charFormat().foreground().color() != red);
         }
     }
+}
+
+// Issue #11.1: the detail pane says, as status does, which sandbox Codex will
+// run in the selected home, and whether that is its policy's.
+void TestHomesPage::homesPage_detailShowsWhatCodexWillRun()
+{
+    makeDaemonHome(homePath(QStringLiteral("ws2"), QStringLiteral("taskD")), m_shared,
+                   currentConfig(QByteArrayLiteral("default_permissions = \":read-only\"\n")));
+    auto page = makePage();
+    QVERIFY(scanAndWait(*page));
+    auto *detail = page->findChild<HomeDetailView *>(QStringLiteral("homeDetail"));
+    QVERIFY(detail);
+
+    selectTasks(*page, {QStringLiteral("taskA")});
+    QString plain = detail->toPlainText();
+    QVERIFY2(plain.contains(QStringLiteral("Codex will run: filesystem restricted, network enabled — decided by "
+                                           "sandbox_mode")),
+             qPrintable(plain));
+    QVERIFY2(plain.contains(QStringLiteral("That is the policy's sandbox.")), qPrintable(plain));
+
+    selectTasks(*page, {QStringLiteral("taskD")});
+    plain = detail->toPlainText();
+    QVERIFY2(plain.contains(QStringLiteral("Codex will run: filesystem restricted, network restricted — decided by "
+                                           "default_permissions = \":read-only\"")),
+             qPrintable(plain));
+    QVERIFY2(plain.contains(QStringLiteral("That is not the policy's sandbox.")), qPrintable(plain));
+    QVERIFY2(plain.contains(QStringLiteral("default_permissions")) && plain.contains(QStringLiteral("(line ")),
+             qPrintable(plain));
+    // The line is drawn in red, as a broken link is.
+    const QColor red = DiffColors::forPalette(detail->palette()).removedSign;
+    bool foundRed = false;
+    for (QTextBlock block = detail->document()->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            if (it.fragment().text().contains(QStringLiteral("Codex will run"))
+                && it.fragment().charFormat().foreground().color() == red)
+                foundRed = true;
+        }
+    }
+    QVERIFY(foundRed);
 }
 
 void TestHomesPage::homesPage_repairFixesBrokenLink()

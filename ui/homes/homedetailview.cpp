@@ -4,6 +4,7 @@
 #include "icons.h"
 #include "policytext.h"
 #include "preview/diffcolors.h"
+#include "report/effectivereport.h"
 
 #include <QEvent>
 #include <QUrl>
@@ -251,6 +252,19 @@ void HomeDetailView::render()
                      esc(home.layout == HomeLayout::Today
                              ? tr("Layout: today's daemon (sessions in the task, models cache, plugin cache, skills)")
                              : tr("Layout: the seed's daemon (sessions linked to the shared home)")));
+
+    // The sandbox Codex will run here, in status's words (effectiveToText): the
+    // block can be current while another setting decides otherwise.
+    if (home.effective) {
+        const QStringList lines = effectiveToText(*home.effective, home.effectiveMatchesPolicy);
+        const bool good = home.effective->runs() && home.effectiveMatchesPolicy;
+        html += QStringLiteral("<p>%1 <span style=\"color:%2\">%3</span>")
+                    .arg(iconTag(good ? QStringLiteral("ok") : QStringLiteral("error")), good ? text : red,
+                         esc(lines.value(0)));
+        if (lines.size() > 1)
+            html += QStringLiteral("<br><span style=\"color:%1\">%2</span>").arg(muted, esc(lines.mid(1).join(QLatin1Char(' '))));
+        html += QStringLiteral("</p>");
+    }
 
     html += QStringLiteral("<h4>%1</h4>").arg(esc(tr("Findings")));
     if (home.findings.isEmpty()) {

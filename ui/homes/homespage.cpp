@@ -26,6 +26,8 @@
 #include <QSettings>
 #include <QTreeView>
 
+#include <algorithm>
+
 namespace SandboxDoctor::Ui {
 
 namespace {
@@ -120,6 +122,32 @@ InspectOptions HomesPage::inspectOptions() const
     return options;
 }
 
+std::optional<HomesScanSnapshot> HomesPage::latestScan() const
+{
+    if (!m_lastSummary || m_scanning)
+        return std::nullopt;
+    HomesScanSnapshot snapshot;
+    snapshot.sharedHome = m_scanOptions.sharedHome;
+    snapshot.platform = m_scanOptions.policyInputs.platform;
+    snapshot.taken = m_lastScanTime;
+    HomeScan &scan = snapshot.scan;
+    SharedHome shared;
+    shared.path = m_scanOptions.sharedHome;
+    scan.policy = scanPolicy(shared, m_scanOptions);
+    scan.presetChosen = m_scanOptions.chosenPreset.has_value();
+    // The counts of the rows as they are now: a Repair since the scan re-inspected some.
+    scan.summary = *m_lastSummary;
+    scan.summary.homes = scan.summary.ok = scan.summary.warning = scan.summary.error = 0;
+    scan.homes.reserve(m_model->rowCount());
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        scan.homes.append(m_model->report(row));
+        scan.summary.count(scan.homes.last());
+    }
+    std::sort(scan.homes.begin(), scan.homes.end(),
+              [](const HomeReport &a, const HomeReport &b) { return a.path < b.path; });
+    return snapshot;
+}
+
 QString HomesPage::optionsKey() const
 {
     const InspectOptions options = inspectOptions();
@@ -160,7 +188,9 @@ void HomesPage::scan()
     m_lastOptionsKey = optionsKey();
     updateSharedLabel();
     setBusyText(tr("Looking for homes…"), 0, 0);
-    m_scanner->start(path, inspectOptions());
+    m_scanOptions = inspectOptions();
+    m_lastSummary.reset();  // the table no longer shows it
+    m_scanner->start(path, m_scanOptions);
     updateActions();
 }
 
@@ -213,6 +243,8 @@ void HomesPage::onScanFinished(const ScanSummary &summary)
     }
     m_model->flush();
     m_scanning = false;
+    m_lastSummary = summary;
+    m_lastScanTime = QDateTime::currentDateTimeUtc();
     setBusyText(QString());
     if (summary.failure) {
         m_messages->showMessage(MessageBar::Kind::Error, summary.failure->toText());

@@ -4,6 +4,7 @@
 #include "homes/homeinspector.h"
 #include "homes/homereport.h"
 #include "page.h"
+#include "report/reportextras.h"
 
 #include <QList>
 #include <QPointer>
@@ -75,6 +76,10 @@ public:
     void cancelBatch();
 
     HomesModel *model() const { return m_model; }
+    // The latest finished scan as the table shows it now (repairs included), with
+    // when it finished, for the window's report; unset before a scan finished
+    // and while a new one runs.
+    std::optional<HomesScanSnapshot> latestScan() const;
     HomesFilter *filter() const { return m_filter; }
     QTreeView *view() const { return m_view; }
 
@@ -175,6 +180,9 @@ private:
     bool m_scanWhenReady = false;
     int m_staleScans = 0;        // started scans whose signals are to be ignored (superseded)
     QString m_lastOptionsKey;    // what the last scan was judged against
+    InspectOptions m_scanOptions;              // what the running or last scan was judged with
+    std::optional<ScanSummary> m_lastSummary;  // the last scan that finished (not superseded)
+    QDateTime m_lastScanTime;                  // when it finished (UTC)
 };
 
 } // namespace SandboxDoctor::Ui

@@ -114,6 +114,7 @@ DoctorPanel::DoctorPanel(QWidget *parent)
     connect(m_cancelButton, &QPushButton::clicked, this, &DoctorPanel::cancel);
     connect(m_runner, &DoctorRunner::finished, this, [this](const VerifyResult &result) {
         setRunning(false);
+        m_resultTime = QDateTime::currentDateTimeUtc();
         showResult(result);
         emit finished(result);
     });

@@ -3,6 +3,7 @@
 #include "common/expected.h"
 #include "verify/verifytypes.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 #include <functional>
@@ -42,6 +43,8 @@ public:
     void cancel();
     bool isRunning() const;
     const std::optional<VerifyResult> &result() const { return m_result; }
+    // When Codex answered (UTC), for reports; invalid before the first result.
+    QDateTime resultTime() const { return m_resultTime; }
     // Above the verdict: whether the result still describes config.toml (the
     // page fills it in). Hidden whenever a new check starts.
     MessageBar *notice() const { return m_notice; }
@@ -60,6 +63,7 @@ private:
     DoctorRunner *m_runner;
     RequestProvider m_provider;
     std::optional<VerifyResult> m_result;
+    QDateTime m_resultTime;
     QString m_unavailable;
 
     Card *m_card;

@@ -175,6 +175,7 @@ ProbePanel::ProbePanel(QWidget *parent)
     });
     connect(m_runner, &SandboxProbeRunner::finished, this, [this](const SandboxProbeReport &report) {
         setRunning(false);
+        m_reportTime = QDateTime::currentDateTimeUtc();
         showReport(report);
         emit finished(report);
     });

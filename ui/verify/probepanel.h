@@ -3,6 +3,7 @@
 #include "common/expected.h"
 #include "verify/sandboxprobe.h"
 
+#include <QDateTime>
 #include <QWidget>
 
 #include <functional>
@@ -40,6 +41,8 @@ public:
     void cancel();
     bool isRunning() const;
     const std::optional<SandboxProbeReport> &report() const { return m_report; }
+    // When the probe finished (UTC), for reports; invalid before the first report.
+    QDateTime reportTime() const { return m_reportTime; }
     // Above the headline: whether the report still describes config.toml (the
     // page fills it in). Hidden whenever a new probe starts.
     MessageBar *notice() const { return m_notice; }
@@ -68,6 +71,7 @@ private:
     SandboxProbeRunner *m_runner;
     RequestProvider m_provider;
     std::optional<SandboxProbeReport> m_report;
+    QDateTime m_reportTime;
     QString m_unavailable;
 
     Card *m_card;
