@@ -144,7 +144,7 @@ private slots:
                                   "default_permissions = \":workspace\"\n";
         auto fixture = openSettled(config);
         QCOMPARE(fixture->session()->diagnosis()->policy.mode, SandboxMode::DangerFullAccess);
-        QCOMPARE(fixture->session()->diagnosis()->analysis.block, BlockState::Current);
+        QCOMPARE(fixture->session()->diagnosis()->analysis.block, BlockState::Stale);  // Apply comments the line out
 
         auto *effective = child<TextLabel>(*fixture, QStringLiteral("effectiveSandboxLabel"));
         QCOMPARE(effective->fullText(), QStringLiteral("Codex will run: filesystem restricted, network restricted — "

@@ -160,7 +160,7 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("- Shared home: `%1`").arg(fixture.home)), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("- 2 homes: 1 ok, 0 warning, 1 error")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("| ws | good | ok | current |")), qPrintable(text));
-        QVERIFY2(text.contains(QLatin1String("| ws | bad | error | current |")), qPrintable(text));
+        QVERIFY2(text.contains(QLatin1String("| ws | bad | error | stale |")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("`sandbox-overridden`")), qPrintable(text));
         QVERIFY2(text.contains(QLatin1String("Codex will run: filesystem restricted, network restricted")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("- Codex's verdict, checked %1 on the current config")

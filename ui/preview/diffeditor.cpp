@@ -98,8 +98,10 @@ QColor DiffEditor::backgroundOf(DiffRow::Kind kind) const
 void DiffEditor::resizeEvent(QResizeEvent *event)
 {
     QPlainTextEdit::resizeEvent(event);
+    // As tall as the text's viewport, so a horizontal scroll bar (a long line,
+    // such as apply's reason comment) is not covered by the line numbers.
     const QRect contents = contentsRect();
-    m_gutter->setGeometry(QRect(contents.left(), contents.top(), gutterWidth(), contents.height()));
+    m_gutter->setGeometry(QRect(contents.left(), contents.top(), gutterWidth(), viewport()->height()));
 }
 
 void DiffEditor::changeEvent(QEvent *event)
