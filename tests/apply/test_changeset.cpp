@@ -85,7 +85,9 @@ private slots:
         QVERIFY2(undone, qPrintable(errorText(undone)));
         QCOMPARE(readAll(config), Before);
         QVERIFY(!QFileInfo::exists(work));
-        const BackupInfo *undoEntry = listBackupHistory(home.path())->find(undone->undoName);
+        const Expected<BackupHistory> afterUndo = listBackupHistory(home.path());  // find points into it
+        QVERIFY(afterUndo);
+        const BackupInfo *undoEntry = afterUndo->find(undone->undoName);
         QVERIFY(undoEntry);
         QCOMPARE(undoEntry->files.size(), 2);
         QVERIFY(undoEntry->files[1].existed);

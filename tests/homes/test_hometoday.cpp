@@ -221,7 +221,8 @@ private slots:
         QVERIFY(writeFile(outside, currentConfig()));
         QVERIFY(QFile::remove(home + QLatin1String("/config.toml")));
         QVERIFY(QFile::link(outside, home + QLatin1String("/config.toml")));
-        const Finding *leaves = findingOf(inspect(home), HomeFindingCode::LinkLeavesHome);
+        const HomeReport report = inspect(home);  // findingOf points into it
+        const Finding *leaves = findingOf(report, HomeFindingCode::LinkLeavesHome);
         QVERIFY(leaves);
         QCOMPARE(leaves->severity, Severity::Warning);
         QVERIFY(leaves->message.contains(outside));
