@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QtGlobal>
 
 namespace SandboxDoctor {
@@ -30,5 +31,12 @@ inline constexpr qsizetype MaxValueBytes = 1024 * 1024;
 
 // Lines in the file. Half a million lines of 16 bytes is the 8 MiB file cap.
 inline constexpr qsizetype MaxLines = 500'000;
+
+// True when `text` cannot go past any limit above, decided by counting bytes:
+// more than MaxKeyParts parts need as many dots, deeper nesting as many '[' or
+// '{', too many lines or too long a value that many bytes. Most files pass, and
+// are then handed to toml++ without the lexer's pass (which finds the line of
+// the limit for the rest).
+bool withinLimitsAtAGlance(const QByteArray &text);
 
 } // namespace SandboxDoctor

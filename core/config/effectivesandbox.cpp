@@ -1,6 +1,7 @@
 #include "config/effectivesandbox.h"
 
 #include "config/configdocument.h"
+#include "config/configlimits.h"
 #include "config/configrefusals_p.h"
 #include "config/effectivesandbox_p.h"
 #include "config/permissionprofiles_p.h"
@@ -257,7 +258,9 @@ ParsedConfig parseConfigForRules(const QByteArray &configBytes)
     }
     // The engine's limits (configlimits.h) first: toml++ recurses once per part
     // of a dotted key, so a hostile key would exhaust the stack inside it.
-    if (Expected<ConfigDocument> doc = loadConfigDocument(configBytes); !doc) {
+    if (Expected<ConfigDocument> doc = withinLimitsAtAGlance(configBytes) ? Expected<ConfigDocument>(ConfigDocument{})
+                                                                              : loadConfigDocument(configBytes);
+        !doc) {
         parsed.refusal = CodexRefusal{doc.error().message, QString(), doc.error().line, false, QString()};
         return parsed;
     }

@@ -14,6 +14,19 @@ namespace SandboxDoctor {
 // The lexer refuses exactly the nesting toml++ refuses (configlimits.h).
 static_assert(MaxValueNesting == TOML_MAX_NESTED_VALUES, "MaxValueNesting must follow toml++'s limit");
 
+bool withinLimitsAtAGlance(const QByteArray &text)
+{
+    if (text.size() >= MaxLines || text.size() > MaxValueBytes)
+        return false;
+    qsizetype dots = 0;
+    qsizetype openers = 0;
+    for (const char c : text) {
+        dots += c == '.';
+        openers += c == '[' || c == '{';
+    }
+    return dots < MaxKeyParts - 1 && openers < MaxValueNesting;
+}
+
 Expected<std::shared_ptr<toml::table>> parseToml(const QByteArray &utf8Body)
 {
     try {

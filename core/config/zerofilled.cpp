@@ -4,6 +4,7 @@
 #include "config/backups.h"
 #include "config/configdocument.h"
 #include "config/configfile.h"
+#include "config/configlimits.h"
 #include "config/tomltree_p.h"
 
 #include <QFileInfo>
@@ -21,7 +22,8 @@ bool parses(const QByteArray &bytes)
     const QByteArray body = bytes.startsWith(Utf8Bom) ? bytes.mid(3) : bytes;
     // loadConfigDocument first: it refuses what would exhaust toml++'s stack
     // (configlimits.h) before toml++ sees it.
-    return findInvalidUtf8(body).line == 0 && !detectZeroFill(bytes) && loadConfigDocument(bytes).hasValue()
+    return findInvalidUtf8(body).line == 0 && !detectZeroFill(bytes)
+           && (withinLimitsAtAGlance(bytes) || loadConfigDocument(bytes).hasValue())
            && parseToml(body).hasValue();
 }
 
