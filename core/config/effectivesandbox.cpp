@@ -1,7 +1,6 @@
 #include "config/effectivesandbox.h"
 
 #include "config/configdocument.h"
-#include "config/configlimits.h"
 #include "config/configrefusals_p.h"
 #include "config/effectivesandbox_p.h"
 #include "config/permissionprofiles_p.h"
@@ -254,14 +253,6 @@ ParsedConfig parseConfigForRules(const QByteArray &configBytes)
     if (const TextPosition bad = findInvalidUtf8(body); bad.line > 0) {
         parsed.refusal = CodexRefusal{QStringLiteral("config.toml is not valid UTF-8 (column %1)").arg(bad.column),
                                       QString(), bad.line, false, QString()};
-        return parsed;
-    }
-    // The engine's limits (configlimits.h) first: toml++ recurses once per part
-    // of a dotted key, so a hostile key would exhaust the stack inside it.
-    if (Expected<ConfigDocument> doc = withinLimitsAtAGlance(configBytes) ? Expected<ConfigDocument>(ConfigDocument{})
-                                                                              : loadConfigDocument(configBytes);
-        !doc) {
-        parsed.refusal = CodexRefusal{doc.error().message, QString(), doc.error().line, false, QString()};
         return parsed;
     }
     auto root = parseToml(body);

@@ -1,5 +1,6 @@
 #include "config/tomltree_p.h"
 
+#include "config/configdocument.h"
 #include "config/configlimits.h"
 
 #include <QString>
@@ -29,6 +30,13 @@ bool withinLimitsAtAGlance(const QByteArray &text)
 
 Expected<std::shared_ptr<toml::table>> parseToml(const QByteArray &utf8Body)
 {
+    // toml++ recurses once per dotted-key part and nesting level: a file that
+    // might pass the engine's limits goes through the lexer first, which
+    // refuses it with the line and the limit instead of exhausting the stack.
+    if (!withinLimitsAtAGlance(utf8Body)) {
+        if (Expected<ConfigDocument> doc = loadConfigDocument(utf8Body); !doc)
+            return doc.error();
+    }
     try {
         auto table = std::make_shared<toml::table>(
             toml::parse(std::string_view(utf8Body.constData(), size_t(utf8Body.size()))));

@@ -4,7 +4,6 @@
 #include "config/backups.h"
 #include "config/configdocument.h"
 #include "config/configfile.h"
-#include "config/configlimits.h"
 #include "config/tomltree_p.h"
 
 #include <QFileInfo>
@@ -20,11 +19,7 @@ constexpr qsizetype ZeroedTail = 64;
 bool parses(const QByteArray &bytes)
 {
     const QByteArray body = bytes.startsWith(Utf8Bom) ? bytes.mid(3) : bytes;
-    // loadConfigDocument first: it refuses what would exhaust toml++'s stack
-    // (configlimits.h) before toml++ sees it.
-    return findInvalidUtf8(body).line == 0 && !detectZeroFill(bytes)
-           && (withinLimitsAtAGlance(bytes) || loadConfigDocument(bytes).hasValue())
-           && parseToml(body).hasValue();
+    return findInvalidUtf8(body).line == 0 && !detectZeroFill(bytes) && parsesAsToml(bytes);
 }
 
 } // namespace

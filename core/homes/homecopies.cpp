@@ -18,18 +18,9 @@ namespace SandboxDoctor::Detail {
 
 namespace {
 
-PrepareStep stepFor(const QString &name, PrepareAction action, QString detail)
-{
-    PrepareStep step;
-    step.name = name;
-    step.action = action;
-    step.detail = std::move(detail);
-    return step;
-}
-
 PrepareStep failedStep(const QString &name, Error error)
 {
-    PrepareStep step = stepFor(name, PrepareAction::Failed, error.message);
+    PrepareStep step = prepareStep(name, PrepareAction::Failed, error.message);
     qCWarning(lcHomes) << "prepare:" << name << "failed:" << error.toText();
     step.error = std::move(error);
     return step;
@@ -39,7 +30,7 @@ PrepareStep failedStep(const QString &name, Error error)
 // source was cut short by a killed copy, and that is worth saying.
 PrepareStep keptCopy(const CopyRequest &request, const EntryProbe &existing, const QByteArray &source)
 {
-    PrepareStep step = stepFor(request.name, PrepareAction::Kept,
+    PrepareStep step = prepareStep(request.name, PrepareAction::Kept,
                                QStringLiteral("already present; copies are never overwritten"));
     if (existing.kind != EntryKind::File)
         return step;
@@ -91,7 +82,7 @@ PrepareStep ensureCopy(const CopyRequest &request)
 {
     const EntryProbe source = probeEntry(request.source);
     if (source.kind == EntryKind::Missing || (isLink(source.kind) && !source.targetExists))
-        return stepFor(request.name, PrepareAction::Skipped,
+        return prepareStep(request.name, PrepareAction::Skipped,
                        QStringLiteral("the shared home has no %1").arg(QFileInfo(request.source).fileName()));
     const EntryProbe existing = probeEntry(request.destination);
     // Read only a regular file: a FIFO in the shared home must never stall prepare.
@@ -102,19 +93,19 @@ PrepareStep ensureCopy(const CopyRequest &request)
                         bytes ? (request.transform ? request.transform(*bytes) : *bytes) : QByteArray());
     }
     if (!bytes) {
-        PrepareStep step = stepFor(request.name, PrepareAction::Skipped,
+        PrepareStep step = prepareStep(request.name, PrepareAction::Skipped,
                                    QStringLiteral("not copied: %1").arg(bytes.error().message));
         step.warning = bytes.error().message;
         return step;
     }
     const QByteArray content = request.transform ? request.transform(*bytes) : *bytes;
     if (request.dryRun)
-        return stepFor(request.name, PrepareAction::Created, QStringLiteral("would copy %1").arg(request.source));
+        return prepareStep(request.name, PrepareAction::Created, QStringLiteral("would copy %1").arg(request.source));
     // The shared file's permissions: a config.toml kept private stays private in the copy.
     const Expected<Done> written = writeNewFile(request.destination, content, QFile::permissions(request.source));
     if (!written)
         return failedStep(request.name, written.error());
-    PrepareStep step = stepFor(request.name, PrepareAction::Created,
+    PrepareStep step = prepareStep(request.name, PrepareAction::Created,
                                QStringLiteral("copied from %1").arg(request.source));
     step.method = LinkMethod::Copy;
     return step;

@@ -52,11 +52,7 @@ bool PrepareResult::ok() const
     return true;
 }
 
-namespace {
-
-using namespace Detail;
-
-PrepareStep stepFor(const QString &name, PrepareAction action, QString detail)
+PrepareStep prepareStep(const QString &name, PrepareAction action, QString detail)
 {
     PrepareStep step;
     step.name = name;
@@ -64,6 +60,10 @@ PrepareStep stepFor(const QString &name, PrepareAction action, QString detail)
     step.detail = std::move(detail);
     return step;
 }
+
+namespace {
+
+using namespace Detail;
 
 // sessions, the seed's way: linked to the shared folder, made first so Codex
 // can write there at once.
@@ -93,10 +93,10 @@ PrepareStep linkAuth(const QString &home, const QString &shared, const PrepareOp
     const EntryProbe source = probeEntry(sharedAuth);
     const bool isFile = source.kind == EntryKind::File || (isLink(source.kind) && source.targetIsFile);
     if (source.kind == EntryKind::Missing || (isLink(source.kind) && !source.targetExists))
-        return stepFor(EntryAuth, PrepareAction::Skipped,
+        return prepareStep(EntryAuth, PrepareAction::Skipped,
                        QStringLiteral("the shared home has no auth.json (log in with `codex login` first)"));
     if (!isFile) {
-        PrepareStep step = stepFor(EntryAuth, PrepareAction::Skipped,
+        PrepareStep step = prepareStep(EntryAuth, PrepareAction::Skipped,
                                    QStringLiteral("the shared auth.json is not a file; not linked"));
         step.warning = step.detail;
         return step;
@@ -117,7 +117,7 @@ std::optional<PrepareStep> handlePlantedConfigLink(const QString &home, const Pr
         return std::nullopt;
     const QString target = QFileInfo(path).symLinkTarget();
     if (!options.replaceLinks) {
-        PrepareStep step = stepFor(EntryConfigToml, PrepareAction::Kept,
+        PrepareStep step = prepareStep(EntryConfigToml, PrepareAction::Kept,
                                    QStringLiteral("a link to %1, outside this home: left alone, nothing is written "
                                                   "through it (--replace-links replaces it)")
                                        .arg(target));
@@ -125,7 +125,7 @@ std::optional<PrepareStep> handlePlantedConfigLink(const QString &home, const Pr
         return step;
     }
     if (options.dryRun)
-        return stepFor(EntryConfigToml, PrepareAction::Replaced,
+        return prepareStep(EntryConfigToml, PrepareAction::Replaced,
                        QStringLiteral("the link to %1 would be removed and the shared config.toml copied in its place")
                            .arg(target));
     if (auto error = removeLink(path))

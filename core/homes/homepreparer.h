@@ -36,6 +36,9 @@ struct PrepareStep final
     std::optional<Error> error;
 };
 
+// A step with its name, action and the reason a person reads.
+PrepareStep prepareStep(const QString &name, PrepareAction action, QString detail);
+
 struct PrepareOptions final
 {
     QString sharedHome;          // absolute

@@ -16,19 +16,6 @@
 
 namespace SandboxDoctor::Detail {
 
-namespace {
-
-PrepareStep stepFor(const QString &name, PrepareAction action, QString detail)
-{
-    PrepareStep step;
-    step.name = name;
-    step.action = action;
-    step.detail = std::move(detail);
-    return step;
-}
-
-} // namespace
-
 // Files config.toml names: a relative one is read from CODEX_HOME, which is
 // the task's now, so today's daemon copies it over (syncCodexReferencedFiles).
 QList<PrepareStep> copyReferencedFiles(const TodayPrepare &context)
@@ -73,19 +60,19 @@ QList<PrepareStep> seedModelsCache(const TodayPrepare &context)
     const QString binding = context.home + QLatin1Char('/') + EntryModelsBinding;
     if (!context.freshHome) {
         if (probeEntry(cache).kind != EntryKind::Missing)
-            steps += stepFor(EntryModelsCache, PrepareAction::Kept,
+            steps += prepareStep(EntryModelsCache, PrepareAction::Kept,
                              QStringLiteral("kept: Codex refreshes it in the task"));
         return steps;
     }
     const QString sharedCache = context.shared + QLatin1Char('/') + EntryModelsCache;
     if (probeEntry(sharedCache).kind == EntryKind::Missing) {
-        steps += stepFor(EntryModelsCache, PrepareAction::Skipped,
+        steps += prepareStep(EntryModelsCache, PrepareAction::Skipped,
                          QStringLiteral("the shared home has no models_cache.json; Codex fetches the list"));
         return steps;
     }
     const Expected<QByteArray> fingerprint = modelsCacheFingerprint(context.shared);
     if (!fingerprint) {
-        steps += stepFor(EntryModelsCache, PrepareAction::Skipped,
+        steps += prepareStep(EntryModelsCache, PrepareAction::Skipped,
                          QStringLiteral("not seeded (%1); Codex fetches the list").arg(fingerprint.error().message));
         return steps;
     }
@@ -100,13 +87,13 @@ QList<PrepareStep> seedModelsCache(const TodayPrepare &context)
     if (copied.action != PrepareAction::Created)
         return steps;
     if (context.dryRun) {
-        steps += stepFor(EntryModelsBinding, PrepareAction::Created, QStringLiteral("would bind it to the shared config"));
+        steps += prepareStep(EntryModelsBinding, PrepareAction::Created, QStringLiteral("would bind it to the shared config"));
         return steps;
     }
     const Expected<Done> written = writeNewFile(binding, *fingerprint + '\n',
                                                 QFileDevice::ReadOwner | QFileDevice::WriteOwner
                                                     | QFileDevice::ReadGroup | QFileDevice::ReadOther);
-    steps += written ? stepFor(EntryModelsBinding, PrepareAction::Created,
+    steps += written ? prepareStep(EntryModelsBinding, PrepareAction::Created,
                                QStringLiteral("binds the cache to the shared config.json and config.toml"))
                      : failedStep(EntryModelsBinding, written.error());
     return steps;
@@ -157,7 +144,7 @@ QList<PrepareStep> linkSkills(const TodayPrepare &context)
 
 PrepareStep failedStep(const QString &name, Error error)
 {
-    PrepareStep step = stepFor(name, PrepareAction::Failed, error.message);
+    PrepareStep step = prepareStep(name, PrepareAction::Failed, error.message);
     qCWarning(lcHomes) << "prepare:" << name << "failed:" << error.toText();
     step.error = std::move(error);
     return step;
@@ -232,14 +219,14 @@ PrepareStep prepareLocalSessions(const TodayPrepare &context)
     const QString path = context.home + QLatin1Char('/') + EntrySessions;
     const EntryProbe existing = probeEntry(path);
     switch (existing.kind) {
-    case EntryKind::Dir: return stepFor(EntrySessions, PrepareAction::Kept, QStringLiteral("the task's own sessions"));
+    case EntryKind::Dir: return prepareStep(EntrySessions, PrepareAction::Kept, QStringLiteral("the task's own sessions"));
     case EntryKind::Symlink:
     case EntryKind::Junction:
         if (existing.targetExists)
-            return stepFor(EntrySessions, PrepareAction::Kept, QStringLiteral("links to %1; kept").arg(existing.target));
+            return prepareStep(EntrySessions, PrepareAction::Kept, QStringLiteral("links to %1; kept").arg(existing.target));
         // A store the daemon has since reclaimed: the task gets a folder of its own.
         if (context.dryRun)
-            return stepFor(EntrySessions, PrepareAction::Replaced,
+            return prepareStep(EntrySessions, PrepareAction::Replaced,
                            QStringLiteral("broken link to %1 would be replaced by a folder of the task's own")
                                .arg(existing.target));
         if (auto error = removeLink(path))
@@ -247,20 +234,20 @@ PrepareStep prepareLocalSessions(const TodayPrepare &context)
         if (!QDir().mkdir(path))
             return failedStep(EntrySessions, ioError(QStringLiteral("Could not create the sessions folder."), path,
                                                      QStringLiteral("Check that the home is writable.")));
-        return stepFor(EntrySessions, PrepareAction::Replaced,
+        return prepareStep(EntrySessions, PrepareAction::Replaced,
                        QStringLiteral("broken link to %1 replaced by a folder of the task's own").arg(existing.target));
     case EntryKind::File:
     case EntryKind::Other:
-        return stepFor(EntrySessions, PrepareAction::Kept,
+        return prepareStep(EntrySessions, PrepareAction::Kept,
                        QStringLiteral("not a folder; left alone (move it away, then run prepare)"));
     case EntryKind::Missing: break;
     }
     if (context.dryRun)
-        return stepFor(EntrySessions, PrepareAction::Created, QStringLiteral("would make a folder of the task's own"));
+        return prepareStep(EntrySessions, PrepareAction::Created, QStringLiteral("would make a folder of the task's own"));
     if (!QDir().mkdir(path))
         return failedStep(EntrySessions, ioError(QStringLiteral("Could not create the sessions folder."), path,
                                                  QStringLiteral("Check that the home is writable.")));
-    return stepFor(EntrySessions, PrepareAction::Created,
+    return prepareStep(EntrySessions, PrepareAction::Created,
                    QStringLiteral("a folder of the task's own (today's daemon keeps sessions per task)"));
 }
 
