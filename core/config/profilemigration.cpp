@@ -40,26 +40,16 @@ bool underProfile(const ConfigLine &line, const QString &name)
 } // namespace
 
 std::optional<MigrationPlan> migrateLegacyProfile(const QByteArray &planned, const QList<int> &resultSource,
-                                                  int blockLastLine)
+                                                  int blockLastLine, const ConfigDocument *plannedDoc)
 {
     if (!planned.contains("profile"))
         return std::nullopt;
-    auto loaded = loadConfigDocument(planned);
+    Expected<ConfigDocument> loaded = plannedDoc ? Expected<ConfigDocument>(*plannedDoc) : loadConfigDocument(planned);
     if (!loaded)
         return std::nullopt;
     const ConfigDocument &doc = *loaded;
-    auto parsed = parseToml(doc.body);
-    if (!parsed)
-        return std::nullopt;
-    const toml::table &root = *parsed.value();
-    const auto *nameNode = root.get_as<std::string>("profile");
-    if (!nameNode)
-        return std::nullopt;
-    const QString name = QString::fromStdString(nameNode->get());
-    const QString fileName = name + QStringLiteral(".config.toml");
-    if (!isHomeConfigFileName(fileName))
-        return std::nullopt;  // not a name Codex could read as a file beside config.toml
-
+    // Only a root key-value line can set the root `profile`: looked for before
+    // toml++ runs, since "profile" is also in every [profiles.*] header.
     int profileLine = -1;
     for (int i = 0; i < doc.lines.size(); ++i) {
         const ConfigLine &line = doc.lines[i];
@@ -71,6 +61,17 @@ std::optional<MigrationPlan> migrateLegacyProfile(const QByteArray &planned, con
     if (profileLine < 0 || profileLine < blockLastLine || profileLine >= resultSource.size()
         || resultSource[profileLine] < 0)
         return std::nullopt;
+    auto parsed = parseToml(doc.body);
+    if (!parsed)
+        return std::nullopt;
+    const toml::table &root = *parsed.value();
+    const auto *nameNode = root.get_as<std::string>("profile");
+    if (!nameNode)
+        return std::nullopt;
+    const QString name = QString::fromStdString(nameNode->get());
+    const QString fileName = name + QStringLiteral(".config.toml");
+    if (!isHomeConfigFileName(fileName))
+        return std::nullopt;  // not a name Codex could read as a file beside config.toml
 
     // What goes: the profile statement, and each table of the profile up to the
     // next header. The profile's own table's lines go first in the new file
@@ -116,6 +117,28 @@ std::optional<MigrationPlan> migrateLegacyProfile(const QByteArray &planned, con
                                   + tablesPart;
     while (plan.migration.content.endsWith(blank))
         plan.migration.content.chop(eol.size());
+
+    // After the block the planner writes one empty line, then the user's first
+    // line that is not empty (it takes the empty lines after END as the block's):
+    // what the profile's lines leave behind must look the same, or a second apply
+    // would take the empty lines they leave.
+    const auto empty = [&doc](int i) {
+        return doc.lines[i].kind == ConfigLine::Kind::Blank && doc.lines[i].end == doc.lines[i].start;
+    };
+    int firstContent = -1;
+    for (int i = blockLastLine; i < doc.lines.size() && firstContent < 0; ++i) {
+        if (!removed[i] && !empty(i))
+            firstContent = i;
+    }
+    bool separatorKept = false;
+    for (int i = blockLastLine; i < (firstContent < 0 ? doc.lines.size() : firstContent); ++i) {
+        if (removed[i])
+            continue;
+        if (firstContent >= 0 && !separatorKept)
+            separatorKept = true;
+        else
+            removed[i] = true;
+    }
 
     QByteArray body;
     body.reserve(doc.body.size());

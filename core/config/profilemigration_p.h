@@ -11,6 +11,7 @@
 // from config.toml, and the table's values become <name>.config.toml: its keys
 // at the root, its subtables as tables of their own, comments kept.
 
+#include "config/configdocument.h"
 #include "config/editplanner.h"
 
 #include <QByteArray>
@@ -32,8 +33,9 @@ struct MigrationPlan final
 // wrote. nullopt when there is no legacy `profile` line, or when its table is
 // written in a form this migration does not move (a dotted key or an inline
 // table): the result is checked by parsing both files, and a migration that
-// would not carry every value over exactly is not made.
+// would not carry every value over exactly is not made. `plannedDoc`, when the
+// caller has lexed `planned` already, spares a second lex.
 std::optional<MigrationPlan> migrateLegacyProfile(const QByteArray &planned, const QList<int> &resultSource,
-                                                  int blockLastLine);
+                                                  int blockLastLine, const ConfigDocument *plannedDoc = nullptr);
 
 } // namespace SandboxDoctor

@@ -56,6 +56,42 @@ private slots:
         QCOMPARE(edit->migration->content.count('\n'), 1);
     }
 
+    // What the moved lines leave after the block is laid out as the planner lays it
+    // out (one empty line, then the first line that is not empty; nothing when no
+    // line is left), so that a second apply changes nothing (found by fuzz_editplan:
+    // `profile = "x"` alone came out with an empty line the next apply removed).
+    void leftoverEmptyLines_takeThePlannersLayout_data()
+    {
+        QTest::addColumn<QByteArray>("config");
+        QTest::addColumn<QByteArray>("afterBlock");
+        QTest::newRow("profile alone") << QByteArray("profile = \"x\"\n") << QByteArray();
+        QTest::newRow("empty lines before it") << QByteArray("\n\n\nprofile = \"x\"\n") << QByteArray();
+        QTest::newRow("an empty line after it") << QByteArray("profile = \"x\"\n\nmodel = 1\n")
+                                                << QByteArray("\nmodel = 1\n");
+        QTest::newRow("a comment before it") << QByteArray("# c\nprofile = \"x\"\n\nmodel = 1\n")
+                                             << QByteArray("\n# c\n\nmodel = 1\n");
+        QTest::newRow("spaces are a line of the user's") << QByteArray("profile = \"x\"\n\n  \nmodel = 1\n")
+                                                         << QByteArray("\n  \nmodel = 1\n");
+        QTest::newRow("CRLF") << QByteArray("profile = \"x\"\r\n\r\nmodel = 1\r\n") << QByteArray("\r\nmodel = 1\r\n");
+    }
+
+    void leftoverEmptyLines_takeThePlannersLayout()
+    {
+        QFETCH(QByteArray, config);
+        QFETCH(QByteArray, afterBlock);
+        const auto edit = proposeEdit(config, TestSupport::workspaceWrite());
+        QVERIFY(edit.hasValue());
+        QVERIFY(edit->migration.has_value());
+        const QByteArray end = "# END multica-managed";
+        const qsizetype endAt = edit->after.indexOf(end);
+        QVERIFY(endAt > 0);
+        const QByteArray eol = config.contains("\r\n") ? "\r\n" : "\n";
+        QCOMPARE(edit->after.mid(endAt + end.size()), eol + afterBlock);
+        const auto again = proposeEdit(edit->after, TestSupport::workspaceWrite());
+        QVERIFY(again.hasValue());
+        QVERIFY2(!again->changed, again->after.constData());
+    }
+
     // Forms the line-based move cannot carry over exactly: left to the user.
     void otherForms_areNotMigrated_data()
     {
