@@ -5,7 +5,8 @@
 // - An accepted input gives output that toml++ parses, that sets the policy,
 //   and that keeps every input value except the documented removals (the tests'
 //   own rules in tests/config/tomlcheck.h, the same the property test uses,
-//   and the keys a misplaced sandbox block's own lines set in a table).
+//   the keys a misplaced sandbox block's own lines set in a table, and the
+//   repair of an old block that opened a table header of its own).
 // - A second proposeEdit on the output gives identical bytes (apply is idempotent).
 // - A refusal says what is wrong with the input; one that blames the engine
 //   ("a bug in the edit engine": its own check of the result failed) is a finding.
@@ -14,6 +15,7 @@
 //   A valid block above an invalid rest is not current: diff and apply refuse.
 
 #include "config/configanalysis.h"
+#include "config/configdocument.h"
 #include "config/editplanner.h"
 
 #include "fuzzcheck.h"
@@ -45,6 +47,79 @@ inline QByteArray withoutSandboxBlockLines(const QByteArray &input)
             inside = false;
     }
     return lines.join('\n');
+}
+
+// `from` merged into `into`, tables recursively; nullopt when a key is set on both sides.
+inline std::optional<QVariantMap> merged(QVariantMap into, const QVariantMap &from)
+{
+    for (auto it = from.begin(); it != from.end(); ++it) {
+        if (!into.contains(it.key())) {
+            into.insert(it.key(), it.value());
+            continue;
+        }
+        const QVariant &mine = into[it.key()];
+        if (mine.typeId() != QMetaType::QVariantMap || it.value().typeId() != QMetaType::QVariantMap)
+            return std::nullopt;
+        const auto inner = merged(mine.toMap(), it.value().toMap());
+        if (!inner)
+            return std::nullopt;
+        into.insert(it.key(), *inner);
+    }
+    return into;
+}
+
+// The input as the repair of an old block reads it (issue 14.2): a table header
+// the block opened goes, each key under it inside the block becomes a key of that
+// table (a root dotted key), and the lines after the block stay in the table
+// before it. Blocks as withoutSandboxBlockLines finds them; nullopt when that
+// reading is not valid TOML.
+inline std::optional<QVariantMap> withOldBlockTablesMoved(const QByteArray &input)
+{
+    const auto loaded = SandboxDoctor::loadConfigDocument(input);
+    if (!loaded)
+        return std::nullopt;
+    using Kind = SandboxDoctor::ConfigLine::Kind;
+    const SandboxDoctor::ConfigDocument &doc = *loaded;
+    QByteArray rest;
+    QVariantMap moved;
+    bool inside = false;
+    QStringList table;  // the block's own table the keys below go to; empty: none
+    for (int i = 0; i < doc.lines.size(); ++i) {
+        const SandboxDoctor::ConfigLine &line = doc.lines[i];
+        const QByteArray text = doc.text(line).toByteArray();
+        if (text.startsWith("# BEGIN multica-managed (")) {
+            inside = true;
+            table.clear();
+        }
+        if (inside && line.kind == Kind::Table) {
+            table = line.path;
+            rest += '\n';
+            continue;
+        }
+        if (inside && line.kind == Kind::ArrayTable)
+            table.clear();  // an array of tables stays with its keys
+        if (inside && !table.isEmpty() && line.kind == Kind::KeyValue) {
+            const auto statement = TomlCheck::parse(doc.body.mid(line.keyStart, line.valueEnd - line.keyStart));
+            if (!statement)
+                return std::nullopt;
+            QVariant nested = *statement;
+            for (qsizetype k = table.size() - 1; k >= 0; --k)
+                nested = QVariantMap{{table[k], nested}};
+            const auto into = merged(moved, nested.toMap());
+            if (!into)
+                return std::nullopt;
+            moved = *into;
+            for (int k = i; k <= line.lastLine; ++k)
+                rest += '\n';
+            i = line.lastLine;
+            continue;
+        }
+        rest += text + '\n';
+        if (text == "# END multica-managed")
+            inside = false;
+    }
+    const auto kept = TomlCheck::parse(rest);
+    return kept ? merged(*kept, moved) : std::nullopt;
 }
 
 // The input without what apply documents as moved or commented out, where the
@@ -117,8 +192,13 @@ inline void checkEdit(const QByteArray &input, const SandboxDoctor::SandboxPolic
         const QVariantMap kept = TomlCheck::withoutManagedKeys(*out);
         if (TomlCheck::withoutManagedKeys(withoutResolvedSettings(*in, *out)) != kept) {
             // The other documented removal: a misplaced block's own lines.
+            // Or the repair of an old block that opened a table of its own.
             const auto user = TomlCheck::parse(withoutSandboxBlockLines(input));
-            if (!user || TomlCheck::withoutManagedKeys(withoutResolvedSettings(*user, *out)) != kept)
+            const auto repaired = withOldBlockTablesMoved(input);
+            const auto keeps = [&](const std::optional<QVariantMap> &reading) {
+                return reading && TomlCheck::withoutManagedKeys(withoutResolvedSettings(*reading, *out)) == kept;
+            };
+            if (!keeps(user) && !keeps(repaired))
                 fail("every input value is kept except the documented removals", input, after, policyText);
         }
     }
