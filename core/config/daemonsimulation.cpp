@@ -92,10 +92,19 @@ QByteArray goTrimSpace(const QByteArray &line)
     return line.trimmed();
 }
 
-bool matches(const QRegularExpression &re, const QByteArray &text)
+// One of the daemon's line patterns, with a word every match contains: most lines
+// lack it, and running the expression (on a UTF-16 copy of the line) for every
+// line of every home was most of what a scan of today's homes cost.
+struct LinePattern final
 {
-    return re.match(QString::fromUtf8(text)).hasMatch();
-}
+    QByteArray word;
+    QRegularExpression expression;
+
+    bool matches(const QByteArray &line) const
+    {
+        return line.contains(word) && expression.match(QString::fromUtf8(line)).hasMatch();
+    }
+};
 
 // codex_sandbox.go: stripLegacySandboxDirectives.
 QByteArray stripLegacy(const QByteArray &data)
@@ -137,27 +146,32 @@ QByteArray sandboxStep(const QByteArray &data, const SandboxPolicy &policy)
 
 // The daemon's table-header patterns (codex_multi_agent.go, codex_memory.go),
 // applied to whole lines; Go's \s also takes '\r'.
-const QRegularExpression &featuresHeader()
+const LinePattern &featuresHeader()
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*\\[\\s*features\\s*\\]\\s*(?:#.*)?$"));
-    return re;
+    static const LinePattern pattern{"features",
+                                     QRegularExpression(QStringLiteral("^\\s*\\[\\s*features\\s*\\]\\s*(?:#.*)?$"))};
+    return pattern;
 }
 
-const QRegularExpression &memoriesHeader()
+const LinePattern &memoriesHeader()
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*\\[\\s*memories\\s*\\]\\s*(?:#.*)?$"));
-    return re;
+    static const LinePattern pattern{"memories",
+                                     QRegularExpression(QStringLiteral("^\\s*\\[\\s*memories\\s*\\]\\s*(?:#.*)?$"))};
+    return pattern;
 }
 
-QRegularExpression keyPattern(const char *pattern)
+// `^\s*<pattern>\s*=`, where `word` is the last name in the pattern.
+LinePattern keyPattern(const char *word, const char *pattern)
 {
-    return QRegularExpression(QStringLiteral("^\\s*") + QString::fromLatin1(pattern) + QStringLiteral("\\s*="));
+    return {word, QRegularExpression(QStringLiteral("^\\s*") + QString::fromLatin1(pattern) + QStringLiteral("\\s*="))};
 }
 
-bool hasHeader(const QByteArray &content, const QRegularExpression &header)
+bool hasHeader(const QByteArray &content, const LinePattern &header)
 {
+    if (!content.contains(header.word))
+        return false;
     for (const QByteArray &line : content.split('\n')) {
-        if (matches(header, line))
+        if (header.matches(line))
             return true;
     }
     return false;
@@ -176,9 +190,9 @@ QByteArray stripDirectives(const QByteArray &content, Drop drop)
     Table table = Table::Root;
     for (const QByteArray &line : lines) {
         const QByteArray trimmed = goTrimSpace(line);
-        if (matches(featuresHeader(), line)) {
+        if (featuresHeader().matches(line)) {
             table = Table::Features;
-        } else if (matches(memoriesHeader(), line)) {
+        } else if (memoriesHeader().matches(line)) {
             table = Table::Memories;
         } else if (trimmed.startsWith('[')) {
             table = Table::Other;
@@ -200,13 +214,15 @@ QByteArray renderNamed(const NamedMarkers &markers, const QList<QByteArray> &key
 
 // codex_multi_agent.go's inject (no blank lines dropped) and codex_memory.go's
 // injectAfterHeader (blank lines after the block dropped, the last one kept).
-QByteArray injectAfterHeader(const QByteArray &content, const QRegularExpression &header, const QByteArray &block,
+QByteArray injectAfterHeader(const QByteArray &content, const LinePattern &header, const QByteArray &block,
                              bool dropBlankLines)
 {
+    if (!content.contains(header.word))
+        return content;
     QList<QByteArray> lines = content.split('\n');
     const QList<QByteArray> blockLines = block.chopped(1).split('\n');
     for (qsizetype i = 0; i < lines.size(); ++i) {
-        if (!matches(header, lines[i]))
+        if (!header.matches(lines[i]))
             continue;
         QList<QByteArray> tail = lines.mid(i + 1);
         while (dropBlankLines && tail.size() > 1 && tail.constFirst().isEmpty())
@@ -222,10 +238,10 @@ QByteArray injectAfterHeader(const QByteArray &content, const QRegularExpression
 // codex_multi_agent.go: ensureCodexMultiAgentConfig (multi-agent left off).
 QByteArray multiAgentStep(const QByteArray &content)
 {
-    static const QRegularExpression rootDotted = keyPattern("features\\s*\\.\\s*multi_agent");
-    static const QRegularExpression inTable = keyPattern("multi_agent");
+    static const LinePattern rootDotted = keyPattern("multi_agent", "features\\s*\\.\\s*multi_agent");
+    static const LinePattern inTable = keyPattern("multi_agent", "multi_agent");
     QByteArray existing = stripDirectives(removeBlocks(content, MultiAgent), [](Table table, const QByteArray &t) {
-        return (table == Table::Root && matches(rootDotted, t)) || (table == Table::Features && matches(inTable, t));
+        return (table == Table::Root && rootDotted.matches(t)) || (table == Table::Features && inTable.matches(t));
     });
     if (hasHeader(existing, featuresHeader()))
         return injectAfterHeader(existing, featuresHeader(), renderNamed(MultiAgent, {"multi_agent = false"}), false);
@@ -237,18 +253,18 @@ QByteArray multiAgentStep(const QByteArray &content)
 // codex_memory.go: ensureCodexMemoryConfig (memory left off).
 QByteArray memoryStep(const QByteArray &content)
 {
-    static const QRegularExpression rootFeatures = keyPattern("features\\s*\\.\\s*memories");
-    static const QRegularExpression rootGenerate = keyPattern("memories\\s*\\.\\s*generate_memories");
-    static const QRegularExpression rootUse = keyPattern("memories\\s*\\.\\s*use_memories");
-    static const QRegularExpression inFeatures = keyPattern("memories");
-    static const QRegularExpression inGenerate = keyPattern("generate_memories");
-    static const QRegularExpression inUse = keyPattern("use_memories");
+    static const LinePattern rootFeatures = keyPattern("memories", "features\\s*\\.\\s*memories");
+    static const LinePattern rootGenerate = keyPattern("generate_memories", "memories\\s*\\.\\s*generate_memories");
+    static const LinePattern rootUse = keyPattern("use_memories", "memories\\s*\\.\\s*use_memories");
+    static const LinePattern inFeatures = keyPattern("memories", "memories");
+    static const LinePattern inGenerate = keyPattern("generate_memories", "generate_memories");
+    static const LinePattern inUse = keyPattern("use_memories", "use_memories");
     QByteArray existing = stripDirectives(
         removeBlocks(removeBlocks(content, MemoryFeature), MemoryConfig), [](Table table, const QByteArray &t) {
             switch (table) {
-            case Table::Root: return matches(rootFeatures, t) || matches(rootGenerate, t) || matches(rootUse, t);
-            case Table::Features: return matches(inFeatures, t);
-            case Table::Memories: return matches(inGenerate, t) || matches(inUse, t);
+            case Table::Root: return rootFeatures.matches(t) || rootGenerate.matches(t) || rootUse.matches(t);
+            case Table::Features: return inFeatures.matches(t);
+            case Table::Memories: return inGenerate.matches(t) || inUse.matches(t);
             case Table::Other: return false;
             }
             return false;
@@ -280,16 +296,30 @@ bool isShellPolicyPath(const QStringList &keys)
            || (keys.size() >= 3 && keys.constFirst() == QLatin1String("profiles") && keys[2] == policy);
 }
 
+// What the daemon's TOML parser accepts (it reads a blank file as empty).
+bool daemonParses(const QByteArray &content)
+{
+    if (content.trimmed().isEmpty())
+        return true;
+    const auto loaded = loadConfigDocument(content);
+    return loaded && parseToml(loaded->body);
+}
+
 // codex_shell_env.go: stripUserShellEnvPolicy. Key-values that define the policy
 // go (key through value: comments and line breaks stay); a header of it goes as
-// its whole line, leaving its keys to the table above, as the daemon does.
+// its whole line, leaving its keys to the table above, as the daemon does. Finds
+// them with the lexer alone; nullopt when even that fails. Whether the daemon
+// parses the file is the caller's question.
 std::optional<QByteArray> stripShellPolicy(const QByteArray &content)
 {
     if (content.trimmed().isEmpty())
         return content;
+    // No key names the policy without its name in the text, or an escape spelling it.
+    if (!content.contains("shell_environment_policy") && !content.contains('\\'))
+        return content;
     auto loaded = loadConfigDocument(content);
-    if (!loaded || !parseToml(loaded->body))
-        return std::nullopt;  // the daemon refuses to touch a file it cannot parse
+    if (!loaded)
+        return std::nullopt;
     const ConfigDocument &doc = *loaded;
     const qsizetype shift = doc.bom ? 3 : 0;
     QByteArray out;
@@ -334,16 +364,21 @@ QByteArray shellStep(const QByteArray &content)
     }
     block += ShellEnvironment.end + '\n';
 
-    const std::optional<QByteArray> stripped = stripShellPolicy(removeBlocks(content, ShellEnvironment));
+    const QByteArray outside = removeBlocks(content, ShellEnvironment);
+    const std::optional<QByteArray> stripped = stripShellPolicy(outside);
     if (!stripped)
         return content;
     qsizetype keep = stripped->size();
     while (keep > 0 && QByteArray(" \t\r\n").contains((*stripped)[keep - 1]))
         --keep;
     const QByteArray updated = keep == 0 ? block : stripped->left(keep) + "\n\n" + block;
-    auto loaded = loadConfigDocument(updated);
-    if (!loaded || !parseToml(loaded->body))
-        return content;  // the daemon validates its result and does not write an invalid one
+    // A file the daemon would write as it is (any home it wrote) comes out the
+    // same whether or not it would refuse to touch it: toml++ runs only otherwise.
+    if (updated == content)
+        return content;
+    // The daemon refuses to touch a file it cannot parse, and validates its result.
+    if (!daemonParses(outside) || !daemonParses(updated))
+        return content;
     return updated;
 }
 

@@ -97,7 +97,8 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
     // The migration first: Codex refuses a file with a legacy `profile`, and only a
     // file it loads has a sandbox the defeat fix can judge.
     if (std::optional<MigrationPlan> migrated =
-            migrateLegacyProfile(plan.after, plan.resultSource, plan.blockLastLine)) {
+            migrateLegacyProfile(plan.after, plan.resultSource, plan.blockLastLine,
+                                 plan.changed ? nullptr : &plan.doc)) {
         plan.after = migrated->after;
         plan.resultSource = migrated->resultSource;
         plan.changed = plan.after != bytes;
