@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace SandboxDoctor {
 
 namespace {
@@ -84,6 +86,15 @@ QJsonObject statusToJson(const Diagnosis &d)
     return root;
 }
 
+QString policyNextStep(const Diagnosis &d)
+{
+    const bool configErrors = std::any_of(d.analysis.findings.cbegin(), d.analysis.findings.cend(),
+                                          [](const Finding &f) { return f.severity == Severity::Error; });
+    if (!configErrors || !d.policy.hint.startsWith(QLatin1String("Nothing to do")))
+        return d.policy.hint;
+    return QStringLiteral("The policy needs nothing more, but the errors under Findings below do: fix them first.");
+}
+
 QString statusToText(const Diagnosis &d)
 {
     QString out;
@@ -125,7 +136,7 @@ QString statusToText(const Diagnosis &d)
     if (!d.policy.reason.isEmpty())
         out += indent + QStringLiteral("why: ") + d.policy.reason + QLatin1Char('\n');
     if (!d.policy.hint.isEmpty())
-        out += indent + QStringLiteral("next: ") + d.policy.hint + QLatin1Char('\n');
+        out += indent + QStringLiteral("next: ") + policyNextStep(d) + QLatin1Char('\n');
     if (const QString cost = policyCost(d.policy, d.platform.platform); !cost.isEmpty())
         out += indent + QStringLiteral("cost: ") + cost + QLatin1Char('\n');
     if (d.config) {

@@ -19,6 +19,11 @@ QJsonObject statusConfigToJson(const Diagnosis &diagnosis);
 // The same report for a person at a terminal.
 QString statusToText(const Diagnosis &diagnosis);
 
+// The policy's next step as status and the overview show it: the policy's own
+// hint, except that "Nothing to do" never stands beside an error in the config's
+// findings (a config Codex refuses to load, a setting that overrides the policy).
+QString policyNextStep(const Diagnosis &diagnosis);
+
 // The config.toml path a diagnosis is about, also when reading it failed.
 QString diagnosedConfigPath(const Diagnosis &diagnosis);
 

@@ -400,7 +400,7 @@ void OverviewPage::updatePolicy()
     else
         m_policyNetwork->setFullText(tr("off"));
     m_policyReason->setFullText(policy.reason);
-    m_policyHint->setFullText(guiAdvice(policy.hint));
+    m_policyHint->setFullText(guiAdvice(policyNextStep(diagnosis)));
 
     // What the policy costs, beside it, with the way to another one.
     const QString cost = policyCost(policy, diagnosis.platform.platform);
