@@ -89,6 +89,7 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
     LinePlanner planner(plan.doc, plan.layout, policy);
     planner.run();
     plan.after = planner.assemble();
+    const QByteArray assembled = plan.after;  // before the moves below, which may drop the line after the block
     plan.changed = plan.after != bytes;
     plan.removesKey = planner.removesSandboxKeys();
     plan.blockFirstLine = planner.blockFirstLine();
@@ -128,7 +129,7 @@ Expected<EditPlan> planEdit(const QByteArray &bytes, const SandboxPolicy &policy
     Demotion demotion = Demotion::None;
     if (plan.layout.state == BlockState::Current && plan.changed) {
         const qsizetype prefix = planner.blockPrefixBytes();
-        const bool laidOut = bytes.startsWith(QByteArrayView(plan.after).first(prefix))
+        const bool laidOut = bytes.startsWith(QByteArrayView(assembled).first(prefix))
                              && (bytes.size() == prefix || (bytes[prefix] != '\n' && bytes[prefix] != '\r'));
         demotion = laidOut ? Demotion::Elsewhere : Demotion::Position;
         plan.layout.state = laidOut ? BlockState::Stale : BlockState::Misplaced;
