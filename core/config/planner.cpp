@@ -59,6 +59,7 @@ LinePlanner::LinePlanner(const ConfigDocument &doc, const BlockLayout &layout, c
 
 void LinePlanner::run()
 {
+    collectOldBlockTables();
     planNamedBlocks();
     planBlocks();
     planStatements();
@@ -66,7 +67,10 @@ void LinePlanner::run()
 
 // The daemon's named blocks are kept byte for byte. One that set the sandbox
 // itself (no daemon block does today) would clash with ours, and Codex would
-// refuse the file: said, with its line, rather than written.
+// refuse the file: said, with its line, rather than written. Its keys are judged
+// where the result puts them: a block the daemon keeps on top moves there, to
+// the root, whatever table held it in the input (an old block's header, found by
+// fuzzing); another stays in the table that holds it after the repair.
 void LinePlanner::planNamedBlocks()
 {
     const QList<ConfigLine> &lines = m_doc.lines;
@@ -75,7 +79,7 @@ void LinePlanner::planNamedBlocks()
             const ConfigLine &line = lines[k];
             QStringList full;
             if (line.kind == ConfigLine::Kind::KeyValue)
-                full = fullPath(k);
+                full = named.heads ? line.path : fullPath(k);
             else if (isHeader(line))
                 full = line.path;
             else
@@ -293,11 +297,12 @@ void LinePlanner::checkHeaderType(int line)
                ExpectedTable);
 }
 
-void LinePlanner::planBlocks()
+// An old block's own table headers, before anything is planned: the tables they
+// open are rewritten as root dotted keys wherever the user wrote them, and the
+// lines after the block go back to the table before it, which the keys of every
+// block (named ones included) must know.
+void LinePlanner::collectOldBlockTables()
 {
-    // An old block's own table headers first: the tables they open are rewritten
-    // as root dotted keys wherever the user wrote them, which the keys of every
-    // block must know before they are planned.
     const QList<ConfigLine> &lines = m_doc.lines;
     for (const BlockLayout::Block &block : m_layout.blocks) {
         for (int k = block.begin + 1; k < block.end; ++k) {
@@ -308,6 +313,10 @@ void LinePlanner::planBlocks()
                 m_flatten.append(lines[k].path);
         }
     }
+}
+
+void LinePlanner::planBlocks()
+{
     for (const BlockLayout::Block &block : m_layout.blocks)
         planBlock(block);
     for (int line : m_layout.strayBegins)

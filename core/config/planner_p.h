@@ -65,6 +65,7 @@ private:
         QByteArray eol;   // empty: the result's line ending
     };
 
+    void collectOldBlockTables();
     void planNamedBlocks();
     void planBlocks();
     void planBlock(const BlockLayout::Block &block);

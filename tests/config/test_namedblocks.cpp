@@ -325,6 +325,32 @@ private slots:
         QVERIFY(hasFinding(a.findings, FindingCode::ConfigInvalid));
     }
 
+    // The same under an old block's own table header (found by the one-hour
+    // fuzz run): the daemon's block goes to the top, where its sandbox_mode is the
+    // root one, so it clashes under every policy; it was written, and refused as a
+    // bug in the engine under danger-full-access.
+    void aNamedBlockUnderAnOldBlocksTable_isJudgedWhereApplyPutsIt_data()
+    {
+        QTest::addColumn<bool>("workspaceWrite");
+        QTest::newRow("workspace-write") << true;
+        QTest::newRow("danger-full-access") << false;
+    }
+
+    void aNamedBlockUnderAnOldBlocksTable_isJudgedWhereApplyPutsIt()
+    {
+        QFETCH(bool, workspaceWrite);
+        const QByteArray input = QByteArray(BlockBeginMarker) + "\nsandbox_mode = \"danger-full-access\"\n"
+                                 "[sandbox_workspace_write]\n" + BlockEndMarker + "\n\n"
+                                 + DaemonReference::namedBlock("multi-agent", {"sandbox_mode = \"read-only\""});
+        const auto edit = proposeEdit(input, workspaceWrite ? TestSupport::workspaceWrite() : fullAccess());
+        QVERIFY(!edit);
+        QCOMPARE(edit.error().kind, Error::Kind::Refused);
+        QCOMPARE(edit.error().line, 7);
+        QVERIFY2(edit.error().message.contains(QLatin1String("sets sandbox_mode at line 7")),
+                 qPrintable(edit.error().message));
+        QVERIFY(!edit.error().toText().contains(QLatin1String("bug")));
+    }
+
     // The simulation behind daemon-will-corrupt is today's daemon for files with
     // named blocks: the engine's transcription and the tests' agree.
     void daemonSimulation_isTodaysDaemon_data()
