@@ -122,6 +122,16 @@ inline std::optional<QVariantMap> withOldBlockTablesMoved(const QByteArray &inpu
             i = line.lastLine;
             continue;
         }
+        // The block's own settings go: they would clash with the same keys a
+        // line after the block sets once the block's header is gone.
+        if (inside && table.isEmpty() && line.kind == Kind::KeyValue
+            && (line.path == QStringList{QStringLiteral("sandbox_mode")}
+                || line.path == QStringList{QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")})) {
+            for (int k = i; k <= line.lastLine; ++k)
+                rest += '\n';
+            i = line.lastLine;
+            continue;
+        }
         if (inside && line.kind == Kind::Table) {
             table = line.path;
             rest += '\n';
