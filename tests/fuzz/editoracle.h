@@ -88,6 +88,26 @@ inline std::optional<QVariantMap> withOldBlockTablesMoved(const QByteArray &inpu
     bool named = false;  // inside a named block within the old block
     int namedEnd = -1;   // ... whose END is this line
     QStringList table;   // the block's own table the keys below go to; empty: none
+    // Takes the key-value at `line` out of `rest` (its lines left empty); with
+    // `under` set, adds it to `moved` in that table (empty: the root).
+    const auto takeOut = [&](int &i, const std::optional<QStringList> &under) {
+        const SandboxDoctor::ConfigLine &line = doc.lines[i];
+        for (int k = i; k <= line.lastLine; ++k)
+            rest += '\n';
+        i = line.lastLine;
+        if (!under)
+            return true;
+        const auto statement = TomlCheck::parse(doc.body.mid(line.keyStart, line.valueEnd - line.keyStart));
+        if (!statement)
+            return false;
+        QVariant nested = *statement;
+        for (qsizetype k = under->size() - 1; k >= 0; --k)
+            nested = QVariantMap{{under->at(k), nested}};
+        const auto into = merged(moved, nested.toMap());
+        if (into)
+            moved = *into;
+        return into.has_value();
+    };
     for (int i = 0; i < doc.lines.size(); ++i) {
         const SandboxDoctor::ConfigLine &line = doc.lines[i];
         const QByteArray text = doc.text(line).toByteArray();
@@ -112,14 +132,8 @@ inline std::optional<QVariantMap> withOldBlockTablesMoved(const QByteArray &inpu
         if (named && (line.kind == Kind::Table || line.kind == Kind::ArrayTable))
             return std::nullopt;
         if (named && line.kind == Kind::KeyValue) {
-            const auto statement = TomlCheck::parse(doc.body.mid(line.keyStart, line.valueEnd - line.keyStart));
-            const auto into = statement ? merged(moved, *statement) : std::nullopt;
-            if (!into)
+            if (!takeOut(i, QStringList()))
                 return std::nullopt;
-            moved = *into;
-            for (int k = i; k <= line.lastLine; ++k)
-                rest += '\n';
-            i = line.lastLine;
             continue;
         }
         // The block's own settings go: they would clash with the same keys a
@@ -127,9 +141,7 @@ inline std::optional<QVariantMap> withOldBlockTablesMoved(const QByteArray &inpu
         if (inside && table.isEmpty() && line.kind == Kind::KeyValue
             && (line.path == QStringList{QStringLiteral("sandbox_mode")}
                 || line.path == QStringList{QStringLiteral("sandbox_workspace_write"), QStringLiteral("network_access")})) {
-            for (int k = i; k <= line.lastLine; ++k)
-                rest += '\n';
-            i = line.lastLine;
+            takeOut(i, std::nullopt);
             continue;
         }
         if (inside && line.kind == Kind::Table) {
@@ -140,19 +152,8 @@ inline std::optional<QVariantMap> withOldBlockTablesMoved(const QByteArray &inpu
         if (inside && line.kind == Kind::ArrayTable)
             table.clear();  // an array of tables stays with its keys
         if (inside && !table.isEmpty() && line.kind == Kind::KeyValue) {
-            const auto statement = TomlCheck::parse(doc.body.mid(line.keyStart, line.valueEnd - line.keyStart));
-            if (!statement)
+            if (!takeOut(i, table))
                 return std::nullopt;
-            QVariant nested = *statement;
-            for (qsizetype k = table.size() - 1; k >= 0; --k)
-                nested = QVariantMap{{table[k], nested}};
-            const auto into = merged(moved, nested.toMap());
-            if (!into)
-                return std::nullopt;
-            moved = *into;
-            for (int k = i; k <= line.lastLine; ++k)
-                rest += '\n';
-            i = line.lastLine;
             continue;
         }
         rest += text + '\n';
