@@ -125,20 +125,15 @@ std::optional<MigrationPlan> migrateLegacyProfile(const QByteArray &planned, con
     const auto empty = [&doc](int i) {
         return doc.lines[i].kind == ConfigLine::Kind::Blank && doc.lines[i].end == doc.lines[i].start;
     };
-    int firstContent = -1;
-    for (int i = blockLastLine; i < doc.lines.size() && firstContent < 0; ++i) {
-        if (!removed[i] && !empty(i))
-            firstContent = i;
+    QList<int> leftEmpty;  // kept empty lines between the block and the first line that stays
+    int next = blockLastLine;
+    for (; next < doc.lines.size() && (removed[next] || empty(next)); ++next) {
+        if (!removed[next])
+            leftEmpty.append(next);
     }
-    bool separatorKept = false;
-    for (int i = blockLastLine; i < (firstContent < 0 ? doc.lines.size() : firstContent); ++i) {
-        if (removed[i])
-            continue;
-        if (firstContent >= 0 && !separatorKept)
-            separatorKept = true;
-        else
-            removed[i] = true;
-    }
+    const bool contentFollows = next < doc.lines.size();
+    for (qsizetype k = contentFollows ? 1 : 0; k < leftEmpty.size(); ++k)
+        removed[leftEmpty[k]] = true;
 
     QByteArray body;
     body.reserve(doc.body.size());
