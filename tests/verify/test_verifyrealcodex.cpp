@@ -146,8 +146,10 @@ private slots:
         // instead of a leak check ("does not work under ptrace"), now and then.
         // The children of this test skip the leak check; the CLI's leaks are
         // checked by the CLI suites, which run it outside any sandbox.
-        if (qEnvironmentVariableIsSet("ASAN_OPTIONS"))
-            qputenv("ASAN_OPTIONS", qgetenv("ASAN_OPTIONS") + ":detect_leaks=0");
+        if (qEnvironmentVariableIsSet("ASAN_OPTIONS")) {
+            const QByteArray options = qgetenv("ASAN_OPTIONS") + QByteArrayLiteral(":detect_leaks=0");
+            qputenv("ASAN_OPTIONS", options);
+        }
         m_base = qEnvironmentVariable("SANDBOXDOCTOR_SCRATCH_DIR");
         QDir(m_base).removeRecursively();
         QVERIFY(QDir().mkpath(m_base));
