@@ -176,6 +176,9 @@ void MainWindow::showBackups()
     if (!m_backupsDialog) {
         m_backupsDialog = new BackupsDialog(m_session, this);
         m_backupsDialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Ctrl+Z and Redo answer in the view too: a person who has just
+        // restored an entry there undoes it without going back to the window.
+        m_backupsDialog->addActions({m_undoAction, m_redoAction});
     }
     m_backupsDialog->show();
     m_backupsDialog->raise();

@@ -323,6 +323,37 @@ private slots:
         shot(dialog, QStringLiteral("backups-restored"));
     }
 
+    void undoAndRedoKeys_inTheView_actAsInTheWindow()
+    {
+        WindowFixture fixture(&Before);
+        QVERIFY(QTest::qWaitForWindowActive(fixture.window.get()));
+        QVERIFY(QTest::qWaitFor([&]() { return fixture.window->isSettled(); }, Timeout));
+        const QString change = changeTwoFiles(fixture);
+        fixture.session()->reanalyse();
+        BackupsDialog *dialog = openView(fixture);
+        QVERIFY(QTest::qWaitForWindowActive(dialog));
+
+        // Undo asks first, naming the entry; Cancel moves nothing.
+        Prompt::setNextAnswer(QMessageBox::Cancel);
+        QTest::keySequence(dialog->table(), QKeySequence::Undo);
+        QVERIFY2(Prompt::lastText().contains(change), qPrintable(Prompt::lastText()));
+        QVERIFY(waitSettled(fixture, dialog));
+        QCOMPARE(fixture.readConfig(), ConfigAfter);
+
+        Prompt::setNextAnswer(QMessageBox::Ok);
+        QTest::keySequence(dialog->table(), QKeySequence::Undo);
+        QTRY_COMPARE_WITH_TIMEOUT(fixture.readConfig(), Before, Timeout);
+        QVERIFY(waitSettled(fixture, dialog));
+        QVERIFY(!QFileInfo::exists(fixture.home + QLatin1Char('/') + Work));
+
+        // Redo from the view brings the change back, both files.
+        QTRY_VERIFY_WITH_TIMEOUT(fixture.session()->canRedo(), Timeout);
+        QTest::keySequence(dialog->table(), QKeySequence::Redo);
+        QTRY_COMPARE_WITH_TIMEOUT(fixture.readConfig(), ConfigAfter, Timeout);
+        QVERIFY(waitSettled(fixture, dialog));
+        QCOMPARE(readFile(fixture.home + QLatin1Char('/') + Work), WorkAfter);
+    }
+
     void deleteKey_asksNamingHowMany_thenDeletesTheSelected()
     {
         WindowFixture fixture(&Original);
