@@ -40,6 +40,14 @@ SandboxPolicy workspaceWrite(QString reason, QString hint)
     return makePolicy(SandboxMode::WorkspaceWrite, true, std::move(reason), std::move(hint));
 }
 
+// A policy that needs nothing from the user: the hint only says where to look
+// if DNS still fails.
+SandboxPolicy settled(SandboxPolicy policy)
+{
+    policy.hintSaysNothingToDo = true;
+    return policy;
+}
+
 SandboxPolicy dangerFullAccess(QString reason, QString hint)
 {
     return makePolicy(SandboxMode::DangerFullAccess, false, std::move(reason), std::move(hint));
@@ -72,11 +80,11 @@ SandboxPolicy macosPolicy(const PolicyInputs &in)
     }
     const QString version = in.codexVersion->toString();
     if (*in.codexVersion >= *in.darwinFixedVersion) {
-        return workspaceWrite(
+        return settled(workspaceWrite(
             QStringLiteral("Codex %1 is at or above %2, the first release whose macOS sandbox honours "
                            "network_access, so workspace-write keeps the filesystem sandbox with network on.")
                 .arg(version, fixed),
-            QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox."));
+            QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox.")));
     }
     return dangerFullAccess(
         bug + QStringLiteral("; Codex %1 is older than %2, the first release with the fix.").arg(version, fixed),
@@ -111,14 +119,14 @@ SandboxPolicy windowsPolicy(const PolicyInputs &in)
     case WindowsSandboxSetting::Elevated:
     case WindowsSandboxSetting::Unelevated:
     case WindowsSandboxSetting::Mxc:
-        return workspaceWrite(
+        return settled(workspaceWrite(
             QStringLiteral("[windows] sandbox = \"%1\" turns on Codex's native Windows sandbox%2, which "
                            "enforces workspace-write with network access.")
                 .arg(windowsSandboxValue(in.windowsSandbox),
                      in.windowsSandbox == WindowsSandboxSetting::Mxc
                          ? QStringLiteral(" (mxc, Codex 0.160 and newer)")
                          : QString()),
-            QStringLiteral("Nothing to do."));
+            QStringLiteral("Nothing to do.")));
     case WindowsSandboxSetting::Invalid:
         return workspaceWrite(
             QStringLiteral("[windows] sandbox holds a value Codex does not accept, so Codex will refuse to "
@@ -136,10 +144,10 @@ SandboxPolicy windowsPolicy(const PolicyInputs &in)
 
 SandboxPolicy linuxPolicy()
 {
-    return workspaceWrite(
+    return settled(workspaceWrite(
         QStringLiteral("Linux's sandbox (Landlock and seccomp) honours network_access, so workspace-write "
                        "keeps the filesystem sandbox and lets commands reach the network."),
-        QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox."));
+        QStringLiteral("Nothing to do: if DNS still fails inside Codex, run Verify to probe the sandbox.")));
 }
 
 // The seed daemon's table: the product's default.

@@ -32,6 +32,7 @@ struct SandboxPolicy final
     bool networkAccess = true;  // meaningful only in workspace-write
     QString reason;
     QString hint;
+    bool hintSaysNothingToDo = false;  // the policy itself asks nothing of the user
     PolicyPreset preset = PolicyPreset::Seed;  // the table it came from, for reports
 
     friend bool operator==(const SandboxPolicy &a, const SandboxPolicy &b)

@@ -90,7 +90,7 @@ QString policyNextStep(const Diagnosis &d)
 {
     const bool configErrors = std::any_of(d.analysis.findings.cbegin(), d.analysis.findings.cend(),
                                           [](const Finding &f) { return f.severity == Severity::Error; });
-    if (!configErrors || !d.policy.hint.startsWith(QLatin1String("Nothing to do")))
+    if (!configErrors || !d.policy.hintSaysNothingToDo)
         return d.policy.hint;
     return QStringLiteral("The policy needs nothing more, but the errors under Findings below do: fix them first.");
 }

@@ -79,6 +79,8 @@ private slots:
         QCOMPARE(policy.networkAccess, network);
         QVERIFY2(policy.reason.contains(reasonMentions), qPrintable(policy.reason));
         QVERIFY2(!policy.hint.isEmpty(), "every decision carries a hint a person can act on");
+        // The flag status reads instead of the text: the two never disagree.
+        QCOMPARE(policy.hintSaysNothingToDo, policy.hint.startsWith(QLatin1String("Nothing to do")));
     }
 
     void presets_data()
@@ -135,6 +137,7 @@ private slots:
         QCOMPARE(policy.preset, parsed->preset);
         QVERIFY2(policy.reason.contains(reasonMentions), qPrintable(policy.reason));
         QVERIFY(!policy.hint.isEmpty());
+        QCOMPARE(policy.hintSaysNothingToDo, policy.hint.startsWith(QLatin1String("Nothing to do")));
     }
 
     void policyChoice_textRoundTrips_data()
