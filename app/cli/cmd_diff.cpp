@@ -39,10 +39,7 @@ Command diffCommand()
                                              {QStringLiteral("changed"), edit.changed},
                                              {QStringLiteral("diff"), diff}}};
                 for (const OtherFileEdit &other : others.value()) {
-                    const QString otherDiff =
-                        unifiedDiff(other.before, other.after,
-                                    other.exists ? QStringLiteral("a/") + other.name : QStringLiteral("/dev/null"),
-                                    QStringLiteral("b/") + other.name);
+                    const QString otherDiff = otherFileDiff(other);
                     otherDiffs += otherDiff;
                     files.append(QJsonObject{{QStringLiteral("name"), other.name},
                                              {QStringLiteral("path"), other.path},

@@ -1,5 +1,7 @@
 #include "config/otherfiles.h"
 
+#include "config/textdiff.h"
+
 namespace SandboxDoctor {
 
 std::optional<Error> migrationConflict(const ProfileMigration &migration, const ConfigSnapshot &current)
@@ -33,6 +35,13 @@ Expected<QList<OtherFileEdit>> otherFileEdits(const QString &codexHome, const Pr
         return *conflict;
     files.append({migration.fileName, current->path, current->exists, current->bytes, migration.content});
     return files;
+}
+
+QString otherFileDiff(const OtherFileEdit &file)
+{
+    return unifiedDiff(file.before, file.after,
+                       file.exists ? QStringLiteral("a/") + file.name : QStringLiteral("/dev/null"),
+                       QStringLiteral("b/") + file.name);
 }
 
 } // namespace SandboxDoctor

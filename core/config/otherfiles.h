@@ -36,4 +36,7 @@ std::optional<Error> migrationConflict(const ProfileMigration &migration, const 
 // migrationConflict's refusal.
 Expected<QList<OtherFileEdit>> otherFileEdits(const QString &codexHome, const ProposedEdit &edit);
 
+// The file's unified diff, from /dev/null when it does not exist yet.
+QString otherFileDiff(const OtherFileEdit &file);
+
 } // namespace SandboxDoctor

@@ -4,6 +4,7 @@
 #include "config/configanalysis.h"
 #include "common/boundedread.h"
 #include "config/configfile.h"
+#include "config/otherfiles.h"
 #include "homes/entryprobe.h"
 #include "homes/homeentry.h"
 #include "homes/homecopies.h"
@@ -190,6 +191,14 @@ void writeBlock(const QString &home, const QByteArray &config, const PrepareOpti
             planned.before.writePath = planned.before.path;
             planned.before.bytes = config;
             planned.edit = std::move(edit).value();
+            // A legacy profile the copy would bring moves to its own file: that
+            // file belongs in the plan as much as config.toml does.
+            Expected<QList<OtherFileEdit>> others = otherFileEdits(home, planned.edit);
+            if (!others) {
+                result.blockError = others.error();
+                return;
+            }
+            planned.otherFiles = std::move(others).value();
             result.block = std::move(planned);
         } else {
             result.blockError = edit.error();

@@ -1,5 +1,6 @@
 #include "homes/homesreport.h"
 
+#include "config/otherfiles.h"
 #include "config/textdiff.h"
 #include "homes/homejsontext.h"
 #include "report/jsonshapes.h"
@@ -257,8 +258,19 @@ QString prepareResultToText(const PrepareResult &result)
         text += QStringLiteral("  %1  %2\n").arg(QStringLiteral("block").leftJustified(width), what);
         if (!result.block->backupPath.isEmpty())
             text += QStringLiteral("  %1  backup: %2\n").arg(QString(width, QLatin1Char(' ')), result.block->backupPath);
-        if (result.dryRun && changes)
+        // A legacy profile's settings move to their own file in the same change.
+        for (const OtherFileEdit &other : result.block->otherFiles) {
+            const QString state = !other.changed() ? QStringLiteral("already as the change writes it")
+                                  : result.dryRun  ? QStringLiteral("would be written (the legacy profile's settings)")
+                                  : result.block->written ? QStringLiteral("written (the legacy profile's settings)")
+                                                          : QStringLiteral("not written");
+            text += QStringLiteral("  %1  %2: %3\n").arg(QString(width, QLatin1Char(' ')), other.name, state);
+        }
+        if (result.dryRun && changes) {
             text += QLatin1Char('\n') + unifiedDiff(result.block->edit.before, result.block->edit.after);
+            for (const OtherFileEdit &other : result.block->otherFiles)
+                text += otherFileDiff(other);
+        }
     } else if (result.blockError) {
         text += QStringLiteral("  %1  not written: %2\n").arg(QStringLiteral("block").leftJustified(width),
                                                                result.blockError->toText());
@@ -288,6 +300,17 @@ QJsonObject prepareResultToJson(const PrepareResult &result)
         block.insert(QStringLiteral("backup"), textOrNull(result.block->backupPath));
         if (result.dryRun)
             block.insert(QStringLiteral("diff"), unifiedDiff(result.block->edit.before, result.block->edit.after));
+        QJsonArray others;
+        for (const OtherFileEdit &other : result.block->otherFiles) {
+            QJsonObject file{{QStringLiteral("name"), other.name},
+                             {QStringLiteral("path"), other.path},
+                             {QStringLiteral("existed"), other.exists},
+                             {QStringLiteral("changed"), other.changed()}};
+            if (result.dryRun)
+                file.insert(QStringLiteral("diff"), otherFileDiff(other));
+            others.append(file);
+        }
+        block.insert(QStringLiteral("other_files"), others);
     } else {
         block.insert(QStringLiteral("written"), false);
         block.insert(QStringLiteral("error"), result.blockError ? result.blockError->toText() : QString());

@@ -2,7 +2,8 @@
 // default_permissions shows exactly that line commented out; a legacy profile's
 // migration shows both files in `diff` (text and --json `files`) and in
 // `apply --json`, refuses to overwrite an existing different profile file
-// (exit 3), and one `restore` of apply's entry puts both files back.
+// (exit 3), and one `restore` of apply's entry puts both files back;
+// `prepare` plans and writes the profile file too.
 
 #include "clicontext.h"
 #include "clirunner.h"
@@ -152,6 +153,51 @@ private slots:
         QCOMPARE(restored.code, 0);
         QCOMPARE(readFile(config()), Legacy);
         QVERIFY(!QFileInfo::exists(profileFile()));
+    }
+
+    // A per-task home whose config.toml (copied from the shared home, or
+    // already there) holds a legacy profile: prepare's plan shows the profile
+    // file as apply's diff does, and prepare writes it.
+    void migration_prepareShowsTheProfileFileInItsPlan_andWritesIt()
+    {
+        const QString shared = m_dir.filePath(QStringLiteral("shared-for-prepare"));
+        QVERIFY(QDir().mkpath(shared));
+        QVERIFY(writeFile(shared + QStringLiteral("/config.toml"), Legacy));
+        const QStringList sharedHome{QStringLiteral("--shared-home"), shared};
+        const QStringList dryRun = sharedHome + QStringList{QStringLiteral("--dry-run")};
+
+        // Nothing in the home yet: the plan is made from what the copy would bring.
+        Run plan = cli(QStringLiteral("prepare"), dryRun);
+        QCOMPARE(plan.code, 0);
+        QVERIFY2(plan.out.contains(QStringLiteral("work.config.toml: would be written (the legacy profile's settings)")),
+                 qPrintable(plan.out));
+        QVERIFY2(plan.out.contains(QStringLiteral("--- /dev/null\n+++ b/work.config.toml\n")), qPrintable(plan.out));
+        QVERIFY(plan.out.contains(QStringLiteral("+sandbox_mode = \"read-only\"\n")));
+        QVERIFY(!QFileInfo::exists(config()));
+        QVERIFY(!QFileInfo::exists(profileFile()));
+
+        // config.toml already there: the same plan, through the engine's dry run.
+        QVERIFY(writeFile(config(), Legacy));
+        plan = cli(QStringLiteral("prepare"), dryRun + QStringList{QStringLiteral("--json")});
+        QCOMPARE(plan.code, 0);
+        const QJsonObject block = QJsonDocument::fromJson(plan.out.toUtf8()).object()[QStringLiteral("block")].toObject();
+        const QJsonArray others = block[QStringLiteral("other_files")].toArray();
+        QCOMPARE(others.size(), 1);
+        QCOMPARE(others[0][QStringLiteral("name")].toString(), QStringLiteral("work.config.toml"));
+        QCOMPARE(others[0][QStringLiteral("path")].toString(), profileFile());
+        QCOMPARE(others[0][QStringLiteral("existed")], QJsonValue(false));
+        QCOMPARE(others[0][QStringLiteral("changed")], QJsonValue(true));
+        QVERIFY(others[0][QStringLiteral("diff")].toString().contains(QStringLiteral("+sandbox_mode = \"read-only\"")));
+        QCOMPARE(readFile(config()), Legacy);
+        QVERIFY(!QFileInfo::exists(profileFile()));
+
+        const Run prepared = cli(QStringLiteral("prepare"), sharedHome);
+        QCOMPARE(prepared.code, 0);
+        QVERIFY2(prepared.out.contains(QStringLiteral("work.config.toml: written (the legacy profile's settings)")),
+                 qPrintable(prepared.out));
+        QVERIFY(readFile(profileFile()).contains("sandbox_mode = \"read-only\"\n"));
+        QVERIFY(!readFile(config()).contains("profile = \"work\""));
+        QCOMPARE(cli(QStringLiteral("status"), {}).code, 0);
     }
 
     void migration_existingDifferentProfileFile_isRefusedWithExit3()

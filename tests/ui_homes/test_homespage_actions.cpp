@@ -50,6 +50,7 @@ private slots:
     void contextMenu_repairsTheRowUnderTheMouse();
     void doubleClick_showsRepairsPlan_forALinkProblem_andRepairsFromThere();
     void changesDialog_applyWritesTheBlock();
+    void changesDialog_showsALegacyProfilesFile_andApplyWritesBoth();
     void detail_followsTheSelection_andClearsWhenEmpty();
     void firstStart_withoutARoot_saysHowToChooseOne();
     void droppedFolder_setsTheRoot_neverTheSharedHome();
@@ -288,6 +289,40 @@ void TestHomesPageActions::changesDialog_applyWritesTheBlock()
     QVERIFY(done.wait(20000));
     const QString home = homePath(QStringLiteral("ws2"), QStringLiteral("taskC"));
     QVERIFY(readFile(home + QLatin1String("/config.toml")).startsWith(BlockBeginMarker));
+    QCOMPARE(page->model()->report(page->model()->rowOf(home)).block, BlockState::Current);
+}
+
+// A home whose config.toml still names a legacy profile: Apply moves the
+// profile to its own file, and the dialog shows that file's diff too.
+void TestHomesPageActions::changesDialog_showsALegacyProfilesFile_andApplyWritesBoth()
+{
+    const QString home = homePath(QStringLiteral("ws2"), QStringLiteral("taskC"));
+    QVERIFY(writeFile(home + QLatin1String("/config.toml"),
+                      "model = \"o3\"\nprofile = \"work\"\n\n[profiles.work]\nsandbox_mode = \"read-only\"\n"));
+    auto page = makePage();
+    QVERIFY(scanAndWait(*page));
+    QSignalSpy done(page.get(), &HomesPage::jobFinished);
+    const QPoint at = centerOf(*page, QStringLiteral("taskC"));
+    QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(page->view()->viewport(), Qt::LeftButton, {}, at);
+    QVERIFY(done.wait(20000));
+    auto *dialog = page->findChild<HomeDiffDialog *>(QStringLiteral("homeDiffDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->diffView()->removedLines().contains(QStringLiteral("profile = \"work\"")));
+    auto *profileDiff = dialog->findChild<DiffView *>(QStringLiteral("homeOtherFileDiff:work.config.toml"));
+    QVERIFY(profileDiff && profileDiff->isVisible());
+    QVERIFY(profileDiff->addedLines().contains(QStringLiteral("sandbox_mode = \"read-only\"")));
+    auto *title = dialog->findChild<QLabel *>(QStringLiteral("homeOtherFileLabel:work.config.toml"));
+    QVERIFY(title && title->text().contains(QStringLiteral("creates")));
+    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
+    QVERIFY(QDir().mkpath(shots));
+    QTest::qWait(50);
+    QVERIFY(dialog->grab().save(shots + QLatin1String("/homes-changes-profile.png")));
+
+    QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
+    QVERIFY(done.wait(20000));
+    QVERIFY(readFile(home + QLatin1String("/work.config.toml")).contains("sandbox_mode = \"read-only\"\n"));
+    QVERIFY(!readFile(home + QLatin1String("/config.toml")).contains("profile = \"work\""));
     QCOMPARE(page->model()->report(page->model()->rowOf(home)).block, BlockState::Current);
 }
 

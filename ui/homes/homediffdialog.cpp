@@ -98,6 +98,25 @@ HomeDiffDialog::HomeDiffDialog(const QString &homePath, const PrepareResult &pla
         m_diff->setTexts(plan.block->edit.before, plan.block->edit.after);
     m_diff->setVisible(blockChanges);  // an empty diff says nothing the label does not
 
+    // A legacy profile's settings move to their own file in the same change:
+    // each such file under config.toml's diff, as the Preview page shows them.
+    QList<QWidget *> otherFiles;
+    if (blockChanges) {
+        for (const OtherFileEdit &file : plan.block->otherFiles) {
+            if (!file.changed())
+                continue;
+            const QString path = QDir::toNativeSeparators(file.path);
+            auto *title = wrappedLabel(QStringLiteral("homeOtherFileLabel:") + file.name, this);
+            title->setText(file.exists ? tr("Apply also changes %1 (the legacy profile's settings):").arg(path)
+                                       : tr("Apply also creates %1 (the legacy profile's settings):").arg(path));
+            auto *diff = new DiffView(this);
+            diff->setObjectName(QStringLiteral("homeOtherFileDiff:") + file.name);
+            diff->setAccessibleName(tr("Change to %1").arg(file.name));
+            diff->setTexts(file.before, file.after);
+            otherFiles << title << diff;
+        }
+    }
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_repair = buttons->addButton(tr("&Repair"), QDialogButtonBox::ActionRole);
     m_repair->setObjectName(QStringLiteral("homeChangesRepairButton"));
@@ -105,7 +124,10 @@ HomeDiffDialog::HomeDiffDialog(const QString &homePath, const PrepareResult &pla
     m_repair->setEnabled(!changes.isEmpty() || blockChanges);
     m_apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::ActionRole);
     m_apply->setObjectName(QStringLiteral("homeChangesApplyButton"));
-    m_apply->setToolTip(tr("Write only the managed block to config.toml (a backup is kept)"));
+    m_apply->setToolTip(otherFiles.isEmpty()
+                            ? tr("Write only the managed block to config.toml (a backup is kept)")
+                            : tr("Write only the managed block to config.toml and the files listed under it "
+                                 "(a backup of each is kept)"));
     m_apply->setEnabled(blockChanges);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_apply, &QPushButton::clicked, this, [this, homePath]() {
@@ -122,6 +144,8 @@ HomeDiffDialog::HomeDiffDialog(const QString &homePath, const PrepareResult &pla
     layout->addWidget(m_plan);
     layout->addWidget(blockLabel);
     layout->addWidget(m_diff, 1);
+    for (QWidget *widget : otherFiles)
+        layout->addWidget(widget, qobject_cast<DiffView *>(widget) ? 1 : 0);
     if (!blockChanges)
         layout->addStretch(1);
     layout->addWidget(buttons);
