@@ -1,5 +1,6 @@
 #include "session.h"
 
+#include "background.h"
 #include "common/codexhomefolder.h"
 #include "common/logging.h"
 #include "config/configfile.h"
@@ -7,29 +8,11 @@
 
 #include <QDir>
 #include <QFileSystemWatcher>
-#include <QFutureWatcher>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
-
-#include <type_traits>
 
 namespace SandboxDoctor::Ui {
 
 namespace {
-
-// Runs `work` on Qt Concurrent's pool and `done(result)` on `context`'s thread.
-// If `context` is gone by then, the result is dropped.
-template <typename Work, typename Done>
-void runInBackground(QObject *context, Work work, Done done)
-{
-    using Result = std::invoke_result_t<Work>;
-    auto *watcher = new QFutureWatcher<Result>(context);
-    QObject::connect(watcher, &QFutureWatcher<Result>::finished, context, [watcher, done = std::move(done)]() {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
 
 // --codex-version: believe the caller and run nothing, as the CLI does.
 CodexDetection assumedDetection(const SessionOptions &options)

@@ -1,5 +1,6 @@
 target_sources(sandboxdoctor_ui PRIVATE
     page.h
+    background.h
     mainwindow.h mainwindow.cpp
     mainwindowactions.cpp
     session.h session.cpp

@@ -64,5 +64,11 @@ inline Error ioError(QString message, QString path, QString hint)
 {
     return fileError(Error::Kind::Io, std::move(message), std::move(path), std::move(hint));
 }
+// A refusal about one line of config.toml; the caller knows the file and sets
+// `path` when it reports.
+inline Error lineRefusal(QString message, int line, QString hint)
+{
+    return Error{Error::Kind::Refused, std::move(message), {}, line, 0, std::move(hint)};
+}
 
 } // namespace SandboxDoctor

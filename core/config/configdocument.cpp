@@ -66,16 +66,6 @@ bool isValidUtf8(const unsigned char *s, qsizetype n)
     return true;
 }
 
-Error refusal(QString message, int line, QString hint)
-{
-    Error error;
-    error.kind = Error::Kind::Refused;
-    error.message = std::move(message);
-    error.line = line;
-    error.hint = std::move(hint);
-    return error;
-}
-
 // The 1-based line that holds byte `offset` of the body.
 int lineAt(const ConfigDocument &doc, int offset)
 {
@@ -92,22 +82,22 @@ Error limitError(const ConfigDocument &doc, const LexLimit &limit)
                                         "a backup.").arg(line);
     switch (limit.kind) {
     case LexLimit::Kind::Nesting:
-        return refusal(QStringLiteral("config.toml nests arrays or inline tables more than %1 levels deep at line %2 "
+        return lineRefusal(QStringLiteral("config.toml nests arrays or inline tables more than %1 levels deep at line %2 "
                                       "(the limit is %1, as in the TOML parser; Codex 0.171 stops at 80).")
                            .arg(MaxValueNesting).arg(line),
                        line, hint);
     case LexLimit::Kind::KeyParts:
-        return refusal(QStringLiteral("config.toml has a key or table name of more than %1 dotted parts at line %2 "
+        return lineRefusal(QStringLiteral("config.toml has a key or table name of more than %1 dotted parts at line %2 "
                                       "(the limit is %1; Codex 0.171 stops below 100).")
                            .arg(MaxKeyParts).arg(line),
                        line, hint);
     case LexLimit::Kind::ValueBytes:
-        return refusal(QStringLiteral("config.toml has a value longer than %1 MiB at line %2 (the limit is %1 MiB "
+        return lineRefusal(QStringLiteral("config.toml has a value longer than %1 MiB at line %2 (the limit is %1 MiB "
                                       "for one value).")
                            .arg(MaxValueBytes / (1024 * 1024)).arg(line),
                        line, hint);
     }
-    return refusal(QStringLiteral("config.toml passes a size limit at line %1.").arg(line), line, hint);
+    return lineRefusal(QStringLiteral("config.toml passes a size limit at line %1.").arg(line), line, hint);
 }
 
 } // namespace
@@ -165,7 +155,7 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
     // file ("invalid unquoted key" at line 1). Said here, in those words, rather
     // than found later as an edit that would move the mark into the file's middle.
     if (doc.body.startsWith(Utf8Bom)) {
-        Error error = refusal(QStringLiteral("config.toml starts with two byte-order marks (U+FEFF, the bytes EF BB BF "
+        Error error = lineRefusal(QStringLiteral("config.toml starts with two byte-order marks (U+FEFF, the bytes EF BB BF "
                                              "twice); TOML allows one, as the very first bytes, and Codex refuses "
                                              "the file."),
                               1, QStringLiteral("Nothing was changed. Save the file again as UTF-8 (an editor drops "
@@ -180,7 +170,7 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
     int lfLines = 0;
     const qsizetype lineCount = qsizetype(std::count(s, s + n, '\n')) + (n > 0 && s[n - 1] != '\n' ? 1 : 0);
     if (lineCount > MaxLines)
-        return refusal(QStringLiteral("config.toml has %1 lines; the limit is %2 (a large Codex config has "
+        return lineRefusal(QStringLiteral("config.toml has %1 lines; the limit is %2 (a large Codex config has "
                                       "tens of thousands).").arg(lineCount).arg(MaxLines),
                        int(std::min<qsizetype>(lineCount, MaxLines + 1)),
                        QStringLiteral("Nothing was changed. Check that this file is a Codex config.toml (it may be "

@@ -29,16 +29,6 @@ QByteArray blankedBody(const ConfigDocument &doc, const QList<bool> &managed)
     return out;
 }
 
-Error refusal(QString message, int line, QString hint)
-{
-    Error error;
-    error.kind = Error::Kind::Refused;
-    error.message = std::move(message);
-    error.line = line;
-    error.hint = std::move(hint);
-    return error;
-}
-
 // The input as the user meant it when an old block's table header held keys: the
 // header and those keys out (they were meant for that table, not for where the
 // block stands), the keys added back as the root dotted keys they become. Keys
@@ -59,14 +49,14 @@ std::optional<Error> parseIntended(EditPlan &plan, const LinePlanner &planner)
     };
     if (!moved) {
         const int line = movedLine(moved.error().line);
-        return refusal(QStringLiteral("The key at line %1, under a table header inside the old managed block, cannot "
+        return lineRefusal(QStringLiteral("The key at line %1, under a table header inside the old managed block, cannot "
                                       "be moved out of the block (%2).").arg(line).arg(moved.error().message),
                        line, QStringLiteral("Nothing was changed. Move that key out of the block in an editor, then "
                                             "run again."));
     }
     if (const auto conflict = mergeInto(*intended.value(), *moved.value())) {
         const int inBlock = movedLine(conflict->fromLine);
-        return refusal(QStringLiteral("%1 is set twice: under a table header inside the old managed block (line %2) "
+        return lineRefusal(QStringLiteral("%1 is set twice: under a table header inside the old managed block (line %2) "
                                       "and at line %3.").arg(conflict->path).arg(inBlock).arg(conflict->intoLine),
                        inBlock, QStringLiteral("Nothing was changed. Keep one of the two lines, then run again."));
     }

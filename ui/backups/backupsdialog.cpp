@@ -1,5 +1,6 @@
 #include "backupsdialog.h"
 
+#include "background.h"
 #include "backuprows.h"
 #include "config/configfile.h"
 #include "config/restore.h"
@@ -13,7 +14,6 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -23,10 +23,8 @@
 #include <QStyle>
 #include <QTreeWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
-#include <type_traits>
 
 namespace SandboxDoctor::Ui {
 
@@ -36,21 +34,6 @@ enum Column { TimeColumn, SizeColumn, FilesColumn, ParsesColumn };
 constexpr int IndexRole = Qt::UserRole;      // the entry's index in m_history.backups
 constexpr int NameRole = Qt::UserRole + 1;   // its name
 const QString ConfigName = QStringLiteral("config.toml");
-
-// Runs `work` on Qt Concurrent's pool and `done(result)` on `context`'s thread;
-// dropped when `context` is gone. Listing reads (and parses) every backup and
-// deleting touches the disk: neither may freeze the window.
-template <typename Work, typename Done>
-void runInBackground(QObject *context, Work work, Done done)
-{
-    using Result = std::invoke_result_t<Work>;
-    auto *watcher = new QFutureWatcher<Result>(context);
-    QObject::connect(watcher, &QFutureWatcher<Result>::finished, context, [watcher, done = std::move(done)]() {
-        done(watcher->result());
-        watcher->deleteLater();
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
-}
 
 // One line each, kept short: a word-wrapped label makes the whole layout
 // height-for-width, which left gaps between the lists and cut lines off.
