@@ -77,6 +77,7 @@ private:
     void planFlattenedTable(int header);
     void planInlineSandboxTable(int line);
     void checkType(int line, const QStringList &full);
+    bool dropsSandboxKey(int line, const QStringList &full, bool inSandboxTable);
     void checkHeaderType(int line);
     void refuse(int line, const QString &what, const QString &expected);
     void drop(int line, bool managed = false);

@@ -42,6 +42,28 @@ QList<int> LinePlanner::tableLines(int header, int *named) const
     return body;
 }
 
+// A key of a table apply rewrites: the block's own network_access (in
+// [sandbox_workspace_write]) and a trapped sandbox mode go, each with its note;
+// any other key is type-checked and stays the caller's to place.
+bool LinePlanner::dropsSandboxKey(int k, const QStringList &full, bool inSandboxTable)
+{
+    const ConfigLine &line = m_doc.lines[k];
+    if (inSandboxTable && isPath(line.path, NetworkAccess)) {
+        dropStatement(k, true);
+        markRemovesKey(k);
+        noteLegacy(k, QStringLiteral("network_access in [sandbox_workspace_write]"));
+        return true;
+    }
+    if (isTrappedMode(full)) {
+        dropStatement(k, false);
+        markRemovesKey(k);
+        noteTrapped(k, full);
+        return true;
+    }
+    checkType(k, full);
+    return false;
+}
+
 // `[sandbox_workspace_write]` (any spelling). When the block's dotted key defines
 // that table, the header cannot open it again: its keys become root dotted keys.
 // Under danger-full-access the table stays, without the network_access the
@@ -60,19 +82,8 @@ void LinePlanner::planSandboxTable(int header)
         if (m_drop[k] || line.kind == ConfigLine::Kind::Continuation)
             continue;
         if (line.kind == ConfigLine::Kind::KeyValue) {
-            const QStringList full = QStringList{SandboxTable} + line.path;
-            if (isPath(line.path, NetworkAccess)) {
-                dropStatement(k, true);
-                markRemovesKey(k);
-                noteLegacy(k, QStringLiteral("network_access in [sandbox_workspace_write]"));
-            } else if (isTrappedMode(full)) {
-                dropStatement(k, false);
-                markRemovesKey(k);
-                noteTrapped(k, full);
-            } else {
-                checkType(k, full);
+            if (!dropsSandboxKey(k, QStringList{SandboxTable} + line.path, true))
                 ++keptKeys;
-            }
         } else if (line.kind != ConfigLine::Kind::Blank && line.kind != ConfigLine::Kind::Comment) {
             ++keptKeys;
         }
@@ -115,17 +126,7 @@ void LinePlanner::planFlattenedTable(int header)
         if (m_drop[k] || m_keep[k] || line.kind == ConfigLine::Kind::Continuation)
             continue;
         if (line.kind == ConfigLine::Kind::KeyValue) {
-            const QStringList full = path + line.path;
-            if (sandboxTable && isPath(line.path, NetworkAccess)) {
-                dropStatement(k, true);
-                markRemovesKey(k);
-                noteLegacy(k, QStringLiteral("network_access in [sandbox_workspace_write]"));
-            } else if (isTrappedMode(full)) {
-                dropStatement(k, false);
-                markRemovesKey(k);
-                noteTrapped(k, full);
-            } else {
-                checkType(k, full);
+            if (!dropsSandboxKey(k, path + line.path, sandboxTable)) {
                 moved += movedStatement(k, prefix);
                 dropStatement(k);
             }
