@@ -5,6 +5,7 @@
 #include "batchfixtures.h"
 #include "config/managedblock.h"
 #include "homefixtures.h"
+#include "homesshots.h"
 #include "homes/homediffdialog.h"
 #include "homes/homedetailview.h"
 #include "homes/homesfilter.h"
@@ -433,10 +434,7 @@ void TestHomesPage::homesPage_showDiffOpensDiffOfThatHome()
     QVERIFY(dialog->diffView()->addedCount() >= 3);
     QVERIFY(dialog->diffView()->addedLines().contains(QString::fromLatin1(BlockBeginMarker)));
     QVERIFY(dialog->windowTitle().contains(homePath(QStringLiteral("ws2"), QStringLiteral("taskC"))));
-    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
-    QVERIFY(QDir().mkpath(shots));
-    QTest::qWait(50);
-    QVERIFY(dialog->grab().save(shots + QLatin1String("/homes-diff.png")));
+    QVERIFY(saveHomesShot(dialog, QStringLiteral("homes-diff")));
     // Showing the diff wrote nothing.
     QCOMPARE(readFile(homePath(QStringLiteral("ws2"), QStringLiteral("taskC")) + QLatin1String("/config.toml")),
              QByteArrayLiteral("model = \"o3\"\n"));

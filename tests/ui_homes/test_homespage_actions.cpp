@@ -6,6 +6,7 @@
 #include "batchfixtures.h"
 #include "config/managedblock.h"
 #include "homefixtures.h"
+#include "homesshots.h"
 #include "homes/homedetailview.h"
 #include "homes/homediffdialog.h"
 #include "homes/homefindings.h"
@@ -75,6 +76,7 @@ private:
     void clickRow(HomesPage &page, const QString &task, Qt::KeyboardModifiers modifiers = {});
     QMenu *openContextMenu(HomesPage &page, const QString &task);
     static void clickAction(QMenu *menu, const QString &name);
+    HomeDiffDialog *doubleClickForChanges(HomesPage &page, const QString &task, QSignalSpy &done);
 
     QTemporaryDir m_settingsDir;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -175,6 +177,18 @@ void TestHomesPageActions::clickRow(HomesPage &page, const QString &task, Qt::Ke
     QTest::mouseClick(page.view()->viewport(), Qt::LeftButton, modifiers, centerOf(page, task));
 }
 
+// A click to select the row, then a double-click: the changes dialog once
+// its plan is made (nullptr when it did not open).
+HomeDiffDialog *TestHomesPageActions::doubleClickForChanges(HomesPage &page, const QString &task, QSignalSpy &done)
+{
+    const QPoint at = centerOf(page, task);
+    QTest::mouseClick(page.view()->viewport(), Qt::LeftButton, {}, at);
+    QTest::mouseDClick(page.view()->viewport(), Qt::LeftButton, {}, at);
+    if (!done.wait(20000))
+        return nullptr;
+    return page.findChild<HomeDiffDialog *>(QStringLiteral("homeDiffDialog"));
+}
+
 QMenu *TestHomesPageActions::openContextMenu(HomesPage &page, const QString &task)
 {
     const QPoint at = centerOf(page, task);
@@ -243,11 +257,7 @@ void TestHomesPageActions::doubleClick_showsRepairsPlan_forALinkProblem_andRepai
     auto page = makePage();
     QVERIFY(scanAndWait(*page));
     QSignalSpy done(page.get(), &HomesPage::jobFinished);
-    const QPoint at = centerOf(*page, QStringLiteral("taskB"));
-    QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseDClick(page->view()->viewport(), Qt::LeftButton, {}, at);
-    QVERIFY(done.wait(20000));
-    auto *dialog = page->findChild<HomeDiffDialog *>(QStringLiteral("homeDiffDialog"));
+    HomeDiffDialog *dialog = doubleClickForChanges(*page, QStringLiteral("taskB"), done);
     QVERIFY(dialog && dialog->isVisible());
     QTreeWidget *plan = dialog->planList();
     QVERIFY(plan->isVisible());
@@ -256,10 +266,7 @@ void TestHomesPageActions::doubleClick_showsRepairsPlan_forALinkProblem_andRepai
     QVERIFY(plan->topLevelItem(0)->text(2).contains(m_shared + QLatin1String("/auth.json")));
     QVERIFY(!dialog->applyButton()->isEnabled());  // the block is current: nothing for Apply
     QVERIFY(dialog->repairButton()->isEnabled());
-    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
-    QVERIFY(QDir().mkpath(shots));
-    QTest::qWait(50);
-    QVERIFY(dialog->grab().save(shots + QLatin1String("/homes-changes-links.png")));
+    QVERIFY(saveHomesShot(dialog, QStringLiteral("homes-changes-links")));
 
     QTest::mouseClick(dialog->repairButton(), Qt::LeftButton);
     QVERIFY(done.wait(20000));
@@ -273,18 +280,11 @@ void TestHomesPageActions::changesDialog_applyWritesTheBlock()
     auto page = makePage();
     QVERIFY(scanAndWait(*page));
     QSignalSpy done(page.get(), &HomesPage::jobFinished);
-    const QPoint at = centerOf(*page, QStringLiteral("taskC"));
-    QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseDClick(page->view()->viewport(), Qt::LeftButton, {}, at);
-    QVERIFY(done.wait(20000));
-    auto *dialog = page->findChild<HomeDiffDialog *>(QStringLiteral("homeDiffDialog"));
-    QVERIFY(dialog);
+    HomeDiffDialog *dialog = doubleClickForChanges(*page, QStringLiteral("taskC"), done);
+    QVERIFY(dialog && dialog->isVisible());
     QVERIFY(dialog->diffView()->addedLines().contains(QString::fromLatin1(BlockBeginMarker)));
     QVERIFY(dialog->applyButton()->isEnabled());
-    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
-    QVERIFY(QDir().mkpath(shots));
-    QTest::qWait(50);
-    QVERIFY(dialog->grab().save(shots + QLatin1String("/homes-changes-block.png")));
+    QVERIFY(saveHomesShot(dialog, QStringLiteral("homes-changes-block")));
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     QVERIFY(done.wait(20000));
     const QString home = homePath(QStringLiteral("ws2"), QStringLiteral("taskC"));
@@ -302,11 +302,7 @@ void TestHomesPageActions::changesDialog_showsALegacyProfilesFile_andApplyWrites
     auto page = makePage();
     QVERIFY(scanAndWait(*page));
     QSignalSpy done(page.get(), &HomesPage::jobFinished);
-    const QPoint at = centerOf(*page, QStringLiteral("taskC"));
-    QTest::mouseClick(page->view()->viewport(), Qt::LeftButton, {}, at);
-    QTest::mouseDClick(page->view()->viewport(), Qt::LeftButton, {}, at);
-    QVERIFY(done.wait(20000));
-    auto *dialog = page->findChild<HomeDiffDialog *>(QStringLiteral("homeDiffDialog"));
+    HomeDiffDialog *dialog = doubleClickForChanges(*page, QStringLiteral("taskC"), done);
     QVERIFY(dialog && dialog->isVisible());
     QVERIFY(dialog->diffView()->removedLines().contains(QStringLiteral("profile = \"work\"")));
     auto *profileDiff = dialog->findChild<DiffView *>(QStringLiteral("homeOtherFileDiff:work.config.toml"));
@@ -314,10 +310,7 @@ void TestHomesPageActions::changesDialog_showsALegacyProfilesFile_andApplyWrites
     QVERIFY(profileDiff->addedLines().contains(QStringLiteral("sandbox_mode = \"read-only\"")));
     auto *title = dialog->findChild<QLabel *>(QStringLiteral("homeOtherFileLabel:work.config.toml"));
     QVERIFY(title && title->text().contains(QStringLiteral("creates")));
-    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
-    QVERIFY(QDir().mkpath(shots));
-    QTest::qWait(50);
-    QVERIFY(dialog->grab().save(shots + QLatin1String("/homes-changes-profile.png")));
+    QVERIFY(saveHomesShot(dialog, QStringLiteral("homes-changes-profile")));
 
     QTest::mouseClick(dialog->applyButton(), Qt::LeftButton);
     QVERIFY(done.wait(20000));
@@ -362,10 +355,7 @@ void TestHomesPageActions::firstStart_withoutARoot_saysHowToChooseOne()
     QVERIFY2(messages->text().contains(QStringLiteral("Browse")), qPrintable(messages->text()));
     QVERIFY(messages->text().contains(QStringLiteral("drop")));
     QVERIFY(messages->actionButton()->isVisible());
-    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
-    QVERIFY(QDir().mkpath(shots));
-    QTest::qWait(50);
-    QVERIFY(page->grab().save(shots + QLatin1String("/homes-no-root.png")));
+    QVERIFY(saveHomesShot(page.get(), QStringLiteral("homes-no-root")));
 }
 
 void TestHomesPageActions::droppedFolder_setsTheRoot_neverTheSharedHome()
@@ -552,14 +542,10 @@ void TestHomesPageActions::todayHome_detailSaysWhatEachEntryIs()
                                  "a skill written for this task", "prompts/gpt.md", "model_instructions_file",
                                  "the task's own sessions", "Preset: multica-today", "Layout: today's daemon"})
         QVERIFY2(text.contains(QLatin1String(expected)), expected);
-    const QString shots = QDir(qEnvironmentVariable("SANDBOXDOCTOR_BUILD_DIR")).filePath(QStringLiteral("screenshots"));
-    QVERIFY(QDir().mkpath(shots));
-    QTest::qWait(50);
-    QVERIFY(page->grab().save(shots + QLatin1String("/homes-today.png")));
+    QVERIFY(saveHomesShot(page.get(), QStringLiteral("homes-today")));
     auto *detail = page->findChild<HomeDetailView *>(QStringLiteral("homeDetail"));
     detail->verticalScrollBar()->setValue(detail->verticalScrollBar()->maximum());
-    QTest::qWait(50);
-    QVERIFY(page->grab().save(shots + QLatin1String("/homes-today-block.png")));
+    QVERIFY(saveHomesShot(page.get(), QStringLiteral("homes-today-block")));
 }
 
 void TestHomesPageActions::chosenPreset_judgesEveryHome()
