@@ -39,6 +39,7 @@ const std::vector<Rewrite> &rewrites()
             tr("use Repair on the Per-task homes page"));
         add(QStringLiteral("[Rr]un `codex-sandbox-doctor-cli probe-dns [^`]*` by hand"),
             tr("run the DNS check on the Verify page again"));
+        add(QStringLiteral("check with `verify`"), tr("check on the Verify page"));
         // policyCost(): the custom preset to type, and where.
         add(QStringLiteral("\\(Settings, or --policy (custom:[a-z]+=[a-z+-]+)\\)"),
             tr("(Settings → Policy preset: Custom, \\1)"));

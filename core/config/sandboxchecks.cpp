@@ -135,6 +135,11 @@ void addOverridden(ConfigAnalysis &analysis, const SandboxCheckInput &in, const 
     }
     analysis.findings.append({QString(FindingCode::SandboxOverridden), Severity::Error, message,
                               defeat->setting.line, fix});
+    // The engine's warning that default_permissions "may" win says less than
+    // this error, which knows it does and names the line: one finding, not two.
+    if (e.decidedBy.key == QLatin1String("default_permissions"))
+        analysis.findings.removeIf(
+            [](const Finding &f) { return f.code == FindingCode::PermissionsProfileConflict; });
 }
 
 // The policy already holds through the user's own settings: moving them into
