@@ -3,6 +3,8 @@
 #include "config/editplan_p.h"
 #include "config/sandboxchecks_p.h"
 
+#include <algorithm>
+
 namespace SandboxDoctor {
 
 QString blockStateName(BlockState state)
@@ -40,6 +42,13 @@ WindowsSandboxSetting readWindowsSandboxSetting(const QByteArray &configBytes)
             return WindowsSandboxSetting::Mxc;
     }
     return WindowsSandboxSetting::Invalid;
+}
+
+bool blockStaleOnlyElsewhere(const QList<Finding> &findings)
+{
+    return std::any_of(findings.cbegin(), findings.cend(), [](const Finding &f) {
+        return f.code == FindingCode::BlockStale && f.severity == Severity::Info;
+    });
 }
 
 ConfigAnalysis analyzeConfig(const QByteArray &configBytes, bool exists, const SandboxPolicy &policy,

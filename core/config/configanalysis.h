@@ -20,6 +20,12 @@ namespace SandboxDoctor {
 enum class BlockState { Current, Stale, Absent, Damaged, Misplaced };
 QString blockStateName(BlockState state);  // "current", "stale", ...
 
+// A stale block that already asks for the policy: apply still changes other
+// lines (a setting that defeats the block), so the block is not current, yet
+// it does not ask for another sandbox. The engine says so with an info-level
+// block-stale finding.
+bool blockStaleOnlyElsewhere(const QList<Finding> &findings);
+
 // One of the multica daemon's named blocks (`# BEGIN multica-managed <name> (…)`
 // … `# END multica-managed <name>`): the daemon's, never the sandbox block.
 struct NamedBlock final

@@ -165,6 +165,11 @@ private slots:
         QVERIFY(overridden);
         QCOMPARE(overridden->line, 6);
         QVERIFY(labelText(*fixture, QStringLiteral("statusDetails")).startsWith(overridden->message));
+        // One finding says it: not also the engine's vaguer "may not take effect" warning.
+        QVERIFY(!findingOf(*fixture, FindingCode::PermissionsProfileConflict));
+        // Stale because Apply still changes line 6, not because the block asks for another sandbox.
+        QCOMPARE(labelText(*fixture, QStringLiteral("configStateLabel")),
+                 QStringLiteral("stale — the block asks for the policy, but Apply still changes another line"));
     }
 
     // #11.1: a root profile line stops Codex 0.150+ from starting: its words, its line, red.

@@ -142,7 +142,10 @@ QString blockText(const HomeReport &home)
         return QObject::tr("no config.toml: Repair writes one with the block");
     switch (home.block) {
     case BlockState::Current: return QObject::tr("current: the managed block asks for this policy");
-    case BlockState::Stale: return QObject::tr("stale: the managed block asks for another sandbox");
+    case BlockState::Stale:
+        return blockStaleOnlyElsewhere(home.findings)
+                   ? QObject::tr("stale: the block asks for the policy, but Apply still changes another line")
+                   : QObject::tr("stale: the managed block asks for another sandbox");
     case BlockState::Absent: return QObject::tr("absent: no managed block yet");
     case BlockState::Damaged: return QObject::tr("damaged: the block's markers are broken");
     case BlockState::Misplaced: return QObject::tr("misplaced: the block is not at the top of the file");

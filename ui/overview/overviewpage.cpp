@@ -112,11 +112,14 @@ QString versionText(const CodexInstall &install)
     return QObject::tr("unknown");
 }
 
-QString blockStateText(BlockState state)
+QString blockStateText(BlockState state, const QList<Finding> &findings)
 {
     switch (state) {
     case BlockState::Current: return QObject::tr("current — the managed block matches the policy");
-    case BlockState::Stale: return QObject::tr("stale — the managed block asks for another sandbox");
+    case BlockState::Stale:
+        return blockStaleOnlyElsewhere(findings)
+                   ? QObject::tr("stale — the block asks for the policy, but Apply still changes another line")
+                   : QObject::tr("stale — the managed block asks for another sandbox");
     case BlockState::Absent: return QObject::tr("absent — no managed block yet");
     case BlockState::Damaged: return QObject::tr("damaged — the block's markers are broken");
     case BlockState::Misplaced: return QObject::tr("misplaced — the block is not at the top of the file");
@@ -369,7 +372,7 @@ void OverviewPage::update()
     QList<Finding> findings = diagnosis->analysis.findings;
     if (diagnosis->config) {
         m_configPath->setText(QDir::toNativeSeparators(diagnosis->config->path));
-        m_configState->setFullText(diagnosis->config->exists ? blockStateText(diagnosis->analysis.block)
+        m_configState->setFullText(diagnosis->config->exists ? blockStateText(diagnosis->analysis.block, findings)
                                                          : tr("no config.toml yet — Apply creates it"));
     } else {
         const Error &error = diagnosis->config.error();
