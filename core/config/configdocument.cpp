@@ -82,20 +82,20 @@ Error limitError(const ConfigDocument &doc, const LexLimit &limit)
                                         "a backup.").arg(line);
     switch (limit.kind) {
     case LexLimit::Kind::Nesting:
-        return lineRefusal(QStringLiteral("config.toml nests arrays or inline tables more than %1 levels deep at line %2 "
-                                      "(the limit is %1, as in the TOML parser; Codex 0.171 stops at 80).")
-                           .arg(MaxValueNesting).arg(line),
-                       line, hint);
+        return lineRefusal(QStringLiteral("config.toml nests arrays or inline tables more than %1 levels deep at "
+                                          "line %2 (the limit is %1, as in the TOML parser; Codex 0.171 stops at 80).")
+                               .arg(MaxValueNesting).arg(line),
+                           line, hint);
     case LexLimit::Kind::KeyParts:
         return lineRefusal(QStringLiteral("config.toml has a key or table name of more than %1 dotted parts at line %2 "
-                                      "(the limit is %1; Codex 0.171 stops below 100).")
-                           .arg(MaxKeyParts).arg(line),
-                       line, hint);
+                                          "(the limit is %1; Codex 0.171 stops below 100).")
+                               .arg(MaxKeyParts).arg(line),
+                           line, hint);
     case LexLimit::Kind::ValueBytes:
         return lineRefusal(QStringLiteral("config.toml has a value longer than %1 MiB at line %2 (the limit is %1 MiB "
-                                      "for one value).")
-                           .arg(MaxValueBytes / (1024 * 1024)).arg(line),
-                       line, hint);
+                                          "for one value).")
+                               .arg(MaxValueBytes / (1024 * 1024)).arg(line),
+                           line, hint);
     }
     return lineRefusal(QStringLiteral("config.toml passes a size limit at line %1.").arg(line), line, hint);
 }
@@ -155,11 +155,11 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
     // file ("invalid unquoted key" at line 1). Said here, in those words, rather
     // than found later as an edit that would move the mark into the file's middle.
     if (doc.body.startsWith(Utf8Bom)) {
-        Error error = lineRefusal(QStringLiteral("config.toml starts with two byte-order marks (U+FEFF, the bytes EF BB BF "
-                                             "twice); TOML allows one, as the very first bytes, and Codex refuses "
-                                             "the file."),
-                              1, QStringLiteral("Nothing was changed. Save the file again as UTF-8 (an editor drops "
-                                                "the marks), or delete the first 6 bytes, then run again."));
+        Error error = lineRefusal(QStringLiteral("config.toml starts with two byte-order marks (U+FEFF, the bytes "
+                                                 "EF BB BF twice); TOML allows one, as the very first bytes, and Codex "
+                                                 "refuses the file."),
+                                  1, QStringLiteral("Nothing was changed. Save the file again as UTF-8 (an editor "
+                                                    "drops the marks), or delete the first 6 bytes, then run again."));
         error.column = 1;
         return error;
     }
@@ -171,10 +171,10 @@ Expected<ConfigDocument> loadConfigDocument(const QByteArray &bytes)
     const qsizetype lineCount = qsizetype(std::count(s, s + n, '\n')) + (n > 0 && s[n - 1] != '\n' ? 1 : 0);
     if (lineCount > MaxLines)
         return lineRefusal(QStringLiteral("config.toml has %1 lines; the limit is %2 (a large Codex config has "
-                                      "tens of thousands).").arg(lineCount).arg(MaxLines),
-                       int(std::min<qsizetype>(lineCount, MaxLines + 1)),
-                       QStringLiteral("Nothing was changed. Check that this file is a Codex config.toml (it may be "
-                                      "damaged, or another file copied over it), or restore a backup."));
+                                          "tens of thousands).").arg(lineCount).arg(MaxLines),
+                           int(std::min<qsizetype>(lineCount, MaxLines + 1)),
+                           QStringLiteral("Nothing was changed. Check that this file is a Codex config.toml (it may be "
+                                          "damaged, or another file copied over it), or restore a backup."));
     doc.lines.reserve(lineCount);
     int start = 0;
     while (start < n) {

@@ -49,16 +49,21 @@ std::optional<Error> parseIntended(EditPlan &plan, const LinePlanner &planner)
     };
     if (!moved) {
         const int line = movedLine(moved.error().line);
-        return lineRefusal(QStringLiteral("The key at line %1, under a table header inside the old managed block, cannot "
-                                      "be moved out of the block (%2).").arg(line).arg(moved.error().message),
-                       line, QStringLiteral("Nothing was changed. Move that key out of the block in an editor, then "
-                                            "run again."));
+        return lineRefusal(QStringLiteral("The key at line %1, under a table header inside the old managed block, "
+                                          "cannot be moved out of the block (%2).")
+                               .arg(line)
+                               .arg(moved.error().message),
+                           line, QStringLiteral("Nothing was changed. Move that key out of the block in an editor, "
+                                                "then run again."));
     }
     if (const auto conflict = mergeInto(*intended.value(), *moved.value())) {
         const int inBlock = movedLine(conflict->fromLine);
-        return lineRefusal(QStringLiteral("%1 is set twice: under a table header inside the old managed block (line %2) "
-                                      "and at line %3.").arg(conflict->path).arg(inBlock).arg(conflict->intoLine),
-                       inBlock, QStringLiteral("Nothing was changed. Keep one of the two lines, then run again."));
+        return lineRefusal(QStringLiteral("%1 is set twice: under a table header inside the old managed block "
+                                          "(line %2) and at line %3.")
+                               .arg(conflict->path)
+                               .arg(inBlock)
+                               .arg(conflict->intoLine),
+                           inBlock, QStringLiteral("Nothing was changed. Keep one of the two lines, then run again."));
     }
     plan.before = intended.value();
     plan.repairedParse = true;
