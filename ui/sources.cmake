@@ -29,6 +29,7 @@ target_sources(sandboxdoctor_ui PRIVATE
     overview/restorecard.h overview/restorecard.cpp
     preview/previewpage.h preview/previewpage.cpp
     preview/diffview.h preview/diffview.cpp
+    preview/otherfilediffs.h preview/otherfilediffs.cpp
     preview/diffeditor.h preview/diffeditor.cpp
     preview/diffrows.h preview/diffrows.cpp
     preview/tomlhighlighter.h preview/tomlhighlighter.cpp

@@ -1,6 +1,7 @@
 #include "homediffdialog.h"
 
 #include "preview/diffview.h"
+#include "preview/otherfilediffs.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -9,6 +10,9 @@
 #include <QPushButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <iterator>
 
 namespace SandboxDoctor::Ui {
 
@@ -99,22 +103,13 @@ HomeDiffDialog::HomeDiffDialog(const QString &homePath, const PrepareResult &pla
     m_diff->setVisible(blockChanges);  // an empty diff says nothing the label does not
 
     // A legacy profile's settings move to their own file in the same change:
-    // each such file under config.toml's diff, as the Preview page shows them.
-    QList<QWidget *> otherFiles;
+    // its diff under config.toml's, as the Preview page shows it.
+    auto *otherFiles = new OtherFileDiffs(QStringLiteral("homeOtherFile"), this);
     if (blockChanges) {
-        for (const OtherFileEdit &file : plan.block->otherFiles) {
-            if (!file.changed())
-                continue;
-            const QString path = QDir::toNativeSeparators(file.path);
-            auto *title = wrappedLabel(QStringLiteral("homeOtherFileLabel:") + file.name, this);
-            title->setText(file.exists ? tr("Apply also changes %1 (the legacy profile's settings):").arg(path)
-                                       : tr("Apply also creates %1 (the legacy profile's settings):").arg(path));
-            auto *diff = new DiffView(this);
-            diff->setObjectName(QStringLiteral("homeOtherFileDiff:") + file.name);
-            diff->setAccessibleName(tr("Change to %1").arg(file.name));
-            diff->setTexts(file.before, file.after);
-            otherFiles << title << diff;
-        }
+        QList<OtherFileEdit> changed;
+        std::copy_if(plan.block->otherFiles.cbegin(), plan.block->otherFiles.cend(), std::back_inserter(changed),
+                     [](const OtherFileEdit &file) { return file.changed(); });
+        otherFiles->setFiles(changed);
     }
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -124,9 +119,9 @@ HomeDiffDialog::HomeDiffDialog(const QString &homePath, const PrepareResult &pla
     m_repair->setEnabled(!changes.isEmpty() || blockChanges);
     m_apply = buttons->addButton(tr("&Apply"), QDialogButtonBox::ActionRole);
     m_apply->setObjectName(QStringLiteral("homeChangesApplyButton"));
-    m_apply->setToolTip(otherFiles.isEmpty()
+    m_apply->setToolTip(otherFiles->isEmpty()
                             ? tr("Write only the managed block to config.toml (a backup is kept)")
-                            : tr("Write only the managed block to config.toml and the files listed under it "
+                            : tr("Write the managed block to config.toml and the files shown under it "
                                  "(a backup of each is kept)"));
     m_apply->setEnabled(blockChanges);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -144,8 +139,7 @@ HomeDiffDialog::HomeDiffDialog(const QString &homePath, const PrepareResult &pla
     layout->addWidget(m_plan);
     layout->addWidget(blockLabel);
     layout->addWidget(m_diff, 1);
-    for (QWidget *widget : otherFiles)
-        layout->addWidget(widget, qobject_cast<DiffView *>(widget) ? 1 : 0);
+    layout->addWidget(otherFiles, 1);
     if (!blockChanges)
         layout->addStretch(1);
     layout->addWidget(buttons);

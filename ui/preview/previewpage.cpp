@@ -1,6 +1,7 @@
 #include "previewpage.h"
 
 #include "diffview.h"
+#include "otherfilediffs.h"
 #include "guitext.h"
 #include "icons.h"
 #include "session.h"
@@ -57,8 +58,7 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
       m_notesLayout(new QVBoxLayout(m_notes)),
       m_stack(new QStackedWidget(this)),
       m_diff(new DiffView(this)),
-      m_otherFiles(new QWidget(this)),
-      m_otherFilesLayout(new QVBoxLayout(m_otherFiles)),
+      m_otherFiles(new OtherFileDiffs(QStringLiteral("otherFile"), this)),
       m_stateIcon(new QLabel(this)),
       m_stateHeadline(new QLabel(this)),
       m_stateDetails(new QLabel(this)),
@@ -86,6 +86,7 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
     m_sideBySideButton->setToolTip(tr("Two columns: the current file left, the proposed file right"));
     connect(m_sideBySideButton, &QToolButton::toggled, this, [this](bool on) {
         m_diff->setSideBySide(on);
+        m_otherFiles->setSideBySide(on);
         emit sideBySideChanged(on);
     });
 
@@ -123,9 +124,7 @@ PreviewPage::PreviewPage(Session *session, QAction *applyAction, QAction *undoAc
     diffLayout->addWidget(m_diff, 2);
     // A legacy profile's migration writes a second file: its diff below the first.
     m_otherFiles->setObjectName(QStringLiteral("previewOtherFiles"));
-    m_otherFilesLayout->setContentsMargins(0, 0, 0, 0);
     diffLayout->addWidget(m_otherFiles, 1);
-    m_otherFiles->setVisible(false);
 
     auto *state = new QWidget(this);
     state->setObjectName(QStringLiteral("previewState"));
@@ -196,6 +195,7 @@ void PreviewPage::setSideBySide(bool sideBySide)
 {
     (sideBySide ? m_sideBySideButton : m_unifiedButton)->setChecked(true);
     m_diff->setSideBySide(sideBySide);
+    m_otherFiles->setSideBySide(sideBySide);
 }
 
 bool PreviewPage::isSideBySide() const
@@ -234,28 +234,6 @@ void PreviewPage::setNotes(const QList<Finding> &notes)
         m_notesLayout->addWidget(rowWidget);
     }
     m_notes->setVisible(!notes.isEmpty());
-}
-
-void PreviewPage::setOtherFiles(const QList<OtherFileEdit> &files)
-{
-    while (QLayoutItem *item = m_otherFilesLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    for (const OtherFileEdit &file : files) {
-        auto *title = new QLabel(file.exists ? tr("Also changes %1").arg(QDir::toNativeSeparators(file.path))
-                                             : tr("Also creates %1").arg(QDir::toNativeSeparators(file.path)),
-                                 m_otherFiles);
-        title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        auto *diff = new DiffView(m_otherFiles);
-        diff->setObjectName(QStringLiteral("otherFileDiff:") + file.name);
-        diff->setSideBySide(m_diff->isSideBySide());
-        connect(m_sideBySideButton, &QToolButton::toggled, diff, &DiffView::setSideBySide);
-        diff->setTexts(file.before, file.after);
-        m_otherFilesLayout->addWidget(title);
-        m_otherFilesLayout->addWidget(diff, 1);
-    }
-    m_otherFiles->setVisible(!files.isEmpty());
 }
 
 void PreviewPage::update()
@@ -304,12 +282,12 @@ void PreviewPage::update()
     const Expected<QList<OtherFileEdit>> others = otherFileEdits(diagnosis->config->codexHome, edit);
     if (!others) {
         m_summary->setText(path);
-        setOtherFiles({});
+        m_otherFiles->setFiles({});
         showState(Icons::severity(Severity::Error), tr("No safe change can be proposed"),
                   others.error().message + QLatin1Char('\n') + guiAdvice(others.error().hint));
         return;
     }
-    setOtherFiles(others.value());
+    m_otherFiles->setFiles(others.value());
     m_diff->setTexts(edit.before, edit.after);
     const QString counts = tr("%1 added, %2 removed").arg(m_diff->addedCount()).arg(m_diff->removedCount());
     m_summary->setText(diagnosis->config->exists ? tr("%1 in %2").arg(counts, path)

@@ -14,6 +14,7 @@ class QVBoxLayout;
 namespace SandboxDoctor::Ui {
 
 class DiffView;
+class OtherFileDiffs;
 
 // The diff from the current to the proposed config.toml, what the edit does
 // beyond the block, and the Apply / Undo / Redo buttons (the window's actions).
@@ -39,7 +40,6 @@ private:
     void update();
     void showState(const QIcon &icon, const QString &headline, const QString &details);
     void setNotes(const QList<Finding> &notes);
-    void setOtherFiles(const QList<OtherFileEdit> &files);
 
     QLabel *m_summary;
     QToolButton *m_unifiedButton;
@@ -48,8 +48,7 @@ private:
     QVBoxLayout *m_notesLayout;
     QStackedWidget *m_stack;
     DiffView *m_diff;
-    QWidget *m_otherFiles;           // a titled diff per other file the change writes
-    QVBoxLayout *m_otherFilesLayout;
+    OtherFileDiffs *m_otherFiles;    // a titled diff per other file the change writes
     QLabel *m_stateIcon;
     QLabel *m_stateHeadline;
     QLabel *m_stateDetails;
