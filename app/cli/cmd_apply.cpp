@@ -48,12 +48,11 @@ int run(CliContext &context, const QCommandLineParser &parser)
                                      {QStringLiteral("existed"), result.before.exists},
                                      {QStringLiteral("changed"), result.edit.changed},
                                      {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(result.edit.after))}}};
-        for (const OtherFileEdit &other : result.otherFiles)
-            files.append(QJsonObject{{QStringLiteral("name"), other.name},
-                                     {QStringLiteral("path"), other.path},
-                                     {QStringLiteral("existed"), other.exists},
-                                     {QStringLiteral("changed"), other.changed()},
-                                     {QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(other.after))}});
+        for (const OtherFileEdit &other : result.otherFiles) {
+            QJsonObject file = otherFileToJson(other);
+            file.insert(QStringLiteral("sha256_after"), QString::fromLatin1(sha256Hex(other.after)));
+            files.append(file);
+        }
         const QJsonObject object{
             {QStringLiteral("path"), result.before.path},
             {QStringLiteral("written_path"), result.before.writePath},

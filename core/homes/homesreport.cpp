@@ -302,10 +302,7 @@ QJsonObject prepareResultToJson(const PrepareResult &result)
             block.insert(QStringLiteral("diff"), unifiedDiff(result.block->edit.before, result.block->edit.after));
         QJsonArray others;
         for (const OtherFileEdit &other : result.block->otherFiles) {
-            QJsonObject file{{QStringLiteral("name"), other.name},
-                             {QStringLiteral("path"), other.path},
-                             {QStringLiteral("existed"), other.exists},
-                             {QStringLiteral("changed"), other.changed()}};
+            QJsonObject file = otherFileToJson(other);
             if (result.dryRun)
                 file.insert(QStringLiteral("diff"), otherFileDiff(other));
             others.append(file);

@@ -115,4 +115,12 @@ QJsonObject codexToJson(const CodexDetection &detection, const std::optional<Ver
         {QStringLiteral("installs"), installs}};
 }
 
+QJsonObject otherFileToJson(const OtherFileEdit &file)
+{
+    return QJsonObject{{QStringLiteral("name"), file.name},
+                       {QStringLiteral("path"), file.path},
+                       {QStringLiteral("existed"), file.exists},
+                       {QStringLiteral("changed"), file.changed()}};
+}
+
 } // namespace SandboxDoctor

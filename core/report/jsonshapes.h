@@ -4,6 +4,7 @@
 #include "common/platform.h"
 #include "common/policy.h"
 #include "common/finding.h"
+#include "config/otherfiles.h"
 #include "detect/codexinstall.h"
 
 #include <QJsonArray>
@@ -56,5 +57,10 @@ QJsonObject codexToJson(const CodexDetection &detection, const std::optional<Ver
 // prints the same): the chosen install's error, else detection's; empty when
 // the chosen install answered.
 QString codexErrorText(const CodexDetection &detection);
+
+// A file besides config.toml that a change writes (`apply`'s and `prepare`'s
+// `files`/`other_files` entries): name, path, existed, changed. apply adds
+// `sha256_after`, a dry run its `diff`.
+QJsonObject otherFileToJson(const OtherFileEdit &file);
 
 } // namespace SandboxDoctor
